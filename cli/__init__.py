@@ -1,0 +1,1 @@
+"""The `budget-review` command line."""

@@ -1,0 +1,3 @@
+from budget_review.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,116 @@
+"""`budget-review`: ingest and dump disclosures.
+
+Bad input ends in one line on stderr and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from budget_review.model.serialize import document_to_dict
+from budget_review.parsers import InputError, parse_bytes, read_input
+from budget_review.store import Store
+
+PROG = "budget-review"
+EXIT_BAD_INPUT = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Review Chinese government budget disclosures (部门预算/决算公开).",
+    )
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="store folder (default: $BUDGET_REVIEW_DB, else the user data folder)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    ingest = commands.add_parser("ingest", help="parse files and keep them in the store")
+    ingest.add_argument("files", nargs="+", metavar="FILE")
+    dump = commands.add_parser("dump", help="print a parsed document as JSON")
+    dump.add_argument("file", metavar="FILE")
+    dump.add_argument("--format", choices=["json"], default="json")
+    commands.add_parser("list", help="list the documents in the store")
+    return parser
+
+
+def _store(args: argparse.Namespace) -> Store:
+    return Store(args.db) if args.db else Store()
+
+
+def cmd_dump(args: argparse.Namespace) -> int:
+    data = read_input(args.file)
+    doc = parse_bytes(args.file, data)
+    json.dump(document_to_dict(doc), sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+    for warning in doc.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    return 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    # Read and parse every file first, so that one bad file leaves the store unchanged.
+    parsed = []
+    for name in args.files:
+        start = time.perf_counter()
+        doc = parse_bytes(name, read_input(name))
+        parsed.append((doc, time.perf_counter() - start))
+    with _store(args) as store:
+        for doc, seconds in parsed:
+            added = store.add(doc)
+            meta = doc.meta
+            what = f"{meta.department or '?'} {meta.year or '?'} {meta.kind or '?'}"
+            counts = (
+                f"{len(doc.tables)} tables, {doc.figure_count()} figures, "
+                f"{len(doc.cards)} cards, {len(doc.claims)} claims"
+            )
+            verb = "stored" if added else "already stored"
+            print(f"{verb} {Path(doc.source.path).name}: {what}: {counts} "
+                  f"[{doc.source.sha256[:12]}] ({seconds:.2f} s)")
+            for warning in doc.warnings:
+                print(f"  warning: {warning}")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        rows = store.list()
+        if not rows:
+            print(f"no documents in {store.root}")
+        for s in rows:
+            print(f"{s.sha256[:12]}  {s.department or '?'}  {s.year or '?'}  {s.kind or '?'}  "
+                  f"{s.tables} tables  {s.cards} cards  {Path(s.path).name}")
+    return 0
+
+
+COMMANDS = {"dump": cmd_dump, "ingest": cmd_ingest, "list": cmd_list}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    try:
+        return COMMANDS[args.command](args)
+    except InputError as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except (NotADirectoryError, PermissionError) as exc:
+        print(f"{PROG}: store: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # a reader's bug must not show a traceback to a reviewer
+        if os.environ.get("BUDGET_REVIEW_DEBUG"):
+            raise
+        print(f"{PROG}: could not process the input: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT

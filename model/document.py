@@ -1,0 +1,241 @@
+"""Document, tables, rows, figures, cards and claims.
+
+Every figure carries where it came from (line of a text dump, page and box of a
+PDF) and a stable key, so that notes and findings survive re-parsing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+from budget_review.model.money import Unit
+
+SCHEMA_VERSION = 1
+
+Side = Literal["income", "expense"]
+Kind = Literal["budget", "final_accounts"]
+Scope = Literal["department", "unit"]
+BBox = tuple[float, float, float, float]
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where something was read: a line of a text dump, or a page and box of a PDF."""
+
+    line: int | None = None
+    page: int | None = None
+    bbox: BBox | None = None
+
+
+@dataclass
+class Figure:
+    """One printed number. `value` is None for a blank or dash cell."""
+
+    key: str
+    raw: str
+    value: Decimal | None
+    where: Provenance = field(default_factory=Provenance)
+    # Set when the parser moved this cell (e.g. a dropped cell at a page break),
+    # saying what it did and why; never set for figures read as printed.
+    repair: str | None = None
+
+
+def figure_key(doc_sha: str, table: int | str, row_key: str, column: str) -> str:
+    """The stable address of a figure: document, table, row key, column."""
+    return f"{doc_sha[:16]}/{table}/{row_key}/{column}"
+
+
+@dataclass
+class Row:
+    key: str
+    name: str
+    code: str | None = None
+    side: Side | None = None
+    # total | class | section | item | group | line | unit | project | entry
+    kind: str = "entry"
+    level: int = 0
+    parent: str | None = None
+    figures: dict[str, Figure] = field(default_factory=dict)
+    where: Provenance = field(default_factory=Provenance)
+
+    def value(self, column: str) -> Decimal | None:
+        figure = self.figures.get(column)
+        return figure.value if figure else None
+
+
+@dataclass
+class Table:
+    number: int | None
+    title: str
+    catalogue_id: str | None
+    unit: Unit | None
+    columns: list[str]
+    rows: list[Row] = field(default_factory=list)
+    label: str | None = None
+    empty: bool = False
+    note: str | None = None
+    footnotes: list[str] = field(default_factory=list)
+    where: Provenance = field(default_factory=Provenance)
+    last_line: int | None = None
+    pages: list[int] = field(default_factory=list)
+
+    def row(self, key: str, side: Side | None = None) -> Row | None:
+        for row in self.rows:
+            if row.key == key and (side is None or row.side == side):
+                return row
+        return None
+
+    def figures(self) -> list[Figure]:
+        return [fig for row in self.rows for fig in row.figures.values()]
+
+
+@dataclass
+class FundingSplit:
+    """A card's funding: total and the five sources, in the card's unit."""
+
+    total: Decimal | None = None
+    central: Decimal | None = None
+    provincial: Decimal | None = None
+    local: Decimal | None = None
+    self_raised: Decimal | None = None
+    other: Decimal | None = None
+
+    def sources(self) -> dict[str, Decimal | None]:
+        return {
+            "central": self.central,
+            "provincial": self.provincial,
+            "local": self.local,
+            "self_raised": self.self_raised,
+            "other": self.other,
+        }
+
+
+@dataclass
+class Indicator:
+    grid: Literal["period", "annual"]
+    level1: str
+    level2: str
+    level3: str
+    value: str
+    line: int | None = None
+
+
+@dataclass
+class ProjectCard:
+    """A 项目支出绩效目标表, merged across the pages it spans."""
+
+    name: str
+    department_code: str | None = None
+    department: str | None = None
+    unit: str | None = None
+    attributes: str | None = None
+    period: str | None = None
+    currency_unit: Unit = Unit.YUAN
+    period_funding: FundingSplit = field(default_factory=FundingSplit)
+    annual_funding: FundingSplit = field(default_factory=FundingSplit)
+    overview: str = ""
+    basis: str = ""
+    necessity: str = ""
+    measures: str = ""
+    plan: str = ""
+    period_target: str = ""
+    annual_target: str = ""
+    indicators: list[Indicator] = field(default_factory=list)
+    responsible: str | None = None
+    filled_on: str | None = None
+    year: int | None = None
+    lines: list[int] = field(default_factory=list)
+    pages: list[int] = field(default_factory=list)
+    fragments: int = 1
+    table_row: tuple[int, str] | None = None
+    unreadable: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def annual_total(self) -> Decimal | None:
+        return self.annual_funding.total
+
+    @property
+    def period_total(self) -> Decimal | None:
+        return self.period_funding.total
+
+
+@dataclass
+class Claim:
+    """A number stated in the narrative, with the sentence it stands in."""
+
+    text: str
+    kind: Literal["amount", "share", "change", "rate", "count"]
+    value: Decimal
+    unit: str
+    sentence: str
+    subject: str = ""
+    direction: Literal["increase", "decrease", "flat"] | None = None
+    section: str | None = None
+    where: Provenance = field(default_factory=Provenance)
+
+
+@dataclass
+class Section:
+    heading: str
+    level: int
+    paragraphs: list[str] = field(default_factory=list)
+    where: Provenance = field(default_factory=Provenance)
+
+
+@dataclass
+class ContentsEntry:
+    title: str
+    page: int | None
+    label: str | None = None
+    number: int | None = None
+    catalogue_id: str | None = None
+    where: Provenance = field(default_factory=Provenance)
+
+
+@dataclass
+class Source:
+    path: str
+    sha256: str
+    format: Literal["pdf", "text"]
+    pages: int | None = None
+
+
+@dataclass
+class Meta:
+    department: str | None = None
+    year: int | None = None
+    kind: Kind | None = None
+    scope: Scope | None = None
+    title: str | None = None
+
+
+@dataclass
+class Document:
+    source: Source
+    meta: Meta = field(default_factory=Meta)
+    tables: list[Table] = field(default_factory=list)
+    cards: list[ProjectCard] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    contents: list[ContentsEntry] = field(default_factory=list)
+    # Where the contents page and the body disagree, in words a reviewer reads.
+    contents_mismatches: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    parser_version: str = ""
+
+    def table(self, number: int) -> Table | None:
+        for table in self.tables:
+            if table.number == number:
+                return table
+        return None
+
+    def table_by_catalogue(self, catalogue_id: str) -> Table | None:
+        for table in self.tables:
+            if table.catalogue_id == catalogue_id:
+                return table
+        return None
+
+    def figure_count(self) -> int:
+        return sum(1 for t in self.tables for r in t.rows for f in r.figures.values() if f.raw)

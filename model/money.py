@@ -1,0 +1,66 @@
+"""Amounts as printed: Decimal only, with the unit kept beside them."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+
+
+class Unit(StrEnum):
+    """Money units a disclosure prints; conversions between them are explicit."""
+
+    YUAN = "元"
+    WAN_YUAN = "万元"
+    YI_YUAN = "亿元"
+
+    @property
+    def in_yuan(self) -> Decimal:
+        return {Unit.YUAN: Decimal(1), Unit.WAN_YUAN: Decimal(10_000), Unit.YI_YUAN: Decimal(10**8)}[
+            self
+        ]
+
+
+def convert(value: Decimal, source: Unit, target: Unit) -> Decimal:
+    """Convert exactly (no rounding) from one unit to another."""
+    return value * source.in_yuan / target.in_yuan
+
+
+# Blank-like cells that mean "nothing here" rather than a number.
+_EMPTY_MARKS = {"", "-", "—", "－", "--", "——", "/"}
+_AMOUNT = re.compile(r"^[-－−]?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?$|^[-－−]?\d+(?:\.\d+)?$")
+
+
+def is_empty_mark(text: str) -> bool:
+    return text.strip() in _EMPTY_MARKS
+
+
+def looks_like_amount(text: str) -> bool:
+    return bool(_AMOUNT.match(text.strip().replace(" ", "")))
+
+
+def parse_amount(text: str) -> Decimal | None:
+    """Parse a printed amount, keeping its printed precision ("400.00" stays 400.00).
+
+    Thousands separators are dropped; blanks and dashes give None. Raises
+    ValueError for text that is not an amount.
+    """
+    cleaned = text.strip().replace(" ", "")
+    if cleaned in _EMPTY_MARKS:
+        return None
+    if not _AMOUNT.match(cleaned):
+        raise ValueError(f"not an amount: {text!r}")
+    cleaned = cleaned.replace(",", "").replace("，", "").replace("－", "-").replace("−", "-")
+    try:
+        return Decimal(cleaned)
+    except InvalidOperation as exc:  # pragma: no cover - the regex admits only valid text
+        raise ValueError(f"not an amount: {text!r}") from exc
+
+
+def unit_from_text(text: str) -> Unit | None:
+    """Find the unit in a caption such as '单位：万元' or '金额单位：元'."""
+    match = re.search(r"单位\s*[:：]\s*(亿元|万元|元)", text)
+    if match:
+        return Unit(match.group(1))
+    match = re.search(r"[（(]\s*(亿元|万元|元)\s*[)）]", text)
+    return Unit(match.group(1)) if match else None

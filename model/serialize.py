@@ -1,0 +1,317 @@
+"""The document as JSON-ready dicts, and back.
+
+One shape serves `dump` and the store. Amounts are decimal strings exactly as
+printed (no separators); Decimal never passes through float.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from budget_review.model.document import (
+    SCHEMA_VERSION,
+    Claim,
+    ContentsEntry,
+    Document,
+    Figure,
+    FundingSplit,
+    Indicator,
+    Meta,
+    ProjectCard,
+    Provenance,
+    Row,
+    Section,
+    Source,
+    Table,
+)
+from budget_review.model.money import Unit
+
+
+def _dec(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _undec(value: str | None) -> Decimal | None:
+    return None if value is None else Decimal(value)
+
+
+def _where(where: Provenance) -> dict[str, Any]:
+    return {"page": where.page, "line": where.line, "bbox": list(where.bbox) if where.bbox else None}
+
+
+def _unwhere(data: dict[str, Any]) -> Provenance:
+    bbox = data.get("bbox")
+    return Provenance(
+        line=data.get("line"),
+        page=data.get("page"),
+        bbox=(bbox[0], bbox[1], bbox[2], bbox[3]) if bbox else None,
+    )
+
+
+def _row_to_dict(row: Row) -> dict[str, Any]:
+    return {
+        "key": row.key,
+        "code": row.code,
+        "name": row.name,
+        "side": row.side,
+        "kind": row.kind,
+        "level": row.level,
+        "parent": row.parent,
+        "values": {col: _dec(fig.value) for col, fig in row.figures.items()},
+        "page": row.where.page,
+        "line": row.where.line,
+        "figures": {
+            col: {"key": fig.key, "raw": fig.raw, "repair": fig.repair, **_where(fig.where)}
+            for col, fig in row.figures.items()
+        },
+    }
+
+
+def _row_from_dict(data: dict[str, Any]) -> Row:
+    figures = {
+        col: Figure(
+            key=f["key"],
+            raw=f["raw"],
+            value=_undec(data["values"].get(col)),
+            where=_unwhere(f),
+            repair=f.get("repair"),
+        )
+        for col, f in data["figures"].items()
+    }
+    return Row(
+        key=data["key"],
+        name=data["name"],
+        code=data.get("code"),
+        side=data.get("side"),
+        kind=data.get("kind", "entry"),
+        level=data.get("level", 0),
+        parent=data.get("parent"),
+        figures=figures,
+        where=Provenance(line=data.get("line"), page=data.get("page")),
+    )
+
+
+def _table_to_dict(table: Table) -> dict[str, Any]:
+    return {
+        "number": table.number,
+        "label": table.label,
+        "title": table.title,
+        "catalogue_id": table.catalogue_id,
+        "unit": table.unit.value if table.unit else None,
+        "empty": table.empty,
+        "note": table.note,
+        "footnotes": table.footnotes,
+        "columns": table.columns,
+        "rows": [_row_to_dict(r) for r in table.rows],
+        "page": table.where.page,
+        "line": table.where.line,
+        "last_line": table.last_line,
+        "pages": table.pages,
+    }
+
+
+def _table_from_dict(data: dict[str, Any]) -> Table:
+    return Table(
+        number=data["number"],
+        title=data["title"],
+        catalogue_id=data.get("catalogue_id"),
+        unit=Unit(data["unit"]) if data.get("unit") else None,
+        columns=list(data["columns"]),
+        rows=[_row_from_dict(r) for r in data["rows"]],
+        label=data.get("label"),
+        empty=data.get("empty", False),
+        note=data.get("note"),
+        footnotes=list(data.get("footnotes", [])),
+        where=Provenance(line=data.get("line"), page=data.get("page")),
+        last_line=data.get("last_line"),
+        pages=list(data.get("pages", [])),
+    )
+
+
+def _funding_to_dict(split: FundingSplit) -> dict[str, str | None]:
+    return {"total": _dec(split.total), **{k: _dec(v) for k, v in split.sources().items()}}
+
+
+def _funding_from_dict(data: dict[str, str | None]) -> FundingSplit:
+    return FundingSplit(**{k: _undec(v) for k, v in data.items()})
+
+
+def _card_to_dict(card: ProjectCard) -> dict[str, Any]:
+    return {
+        "name": card.name,
+        "unit": card.unit,
+        "department_code": card.department_code,
+        "department": card.department,
+        "year": card.year,
+        "annual_total": _dec(card.annual_total),
+        "period_total": _dec(card.period_total),
+        "currency_unit": card.currency_unit.value,
+        "attributes": card.attributes,
+        "period": card.period,
+        "annual_funding": _funding_to_dict(card.annual_funding),
+        "period_funding": _funding_to_dict(card.period_funding),
+        "overview": card.overview,
+        "basis": card.basis,
+        "necessity": card.necessity,
+        "measures": card.measures,
+        "plan": card.plan,
+        "period_target": card.period_target,
+        "annual_target": card.annual_target,
+        "indicators": [
+            {
+                "grid": i.grid,
+                "level1": i.level1,
+                "level2": i.level2,
+                "level3": i.level3,
+                "value": i.value,
+                "line": i.line,
+            }
+            for i in card.indicators
+        ],
+        "responsible": card.responsible,
+        "filled_on": card.filled_on,
+        "pages": card.pages,
+        "lines": card.lines,
+        "fragments": card.fragments,
+        "unreadable": card.unreadable,
+        "table_row": (
+            {"table": card.table_row[0], "key": card.table_row[1]} if card.table_row else None
+        ),
+    }
+
+
+def _card_from_dict(data: dict[str, Any]) -> ProjectCard:
+    link = data.get("table_row")
+    return ProjectCard(
+        name=data["name"],
+        unit=data.get("unit"),
+        department_code=data.get("department_code"),
+        department=data.get("department"),
+        year=data.get("year"),
+        currency_unit=Unit(data.get("currency_unit", "元")),
+        attributes=data.get("attributes"),
+        period=data.get("period"),
+        annual_funding=_funding_from_dict(data["annual_funding"]),
+        period_funding=_funding_from_dict(data["period_funding"]),
+        overview=data.get("overview", ""),
+        basis=data.get("basis", ""),
+        necessity=data.get("necessity", ""),
+        measures=data.get("measures", ""),
+        plan=data.get("plan", ""),
+        period_target=data.get("period_target", ""),
+        annual_target=data.get("annual_target", ""),
+        indicators=[Indicator(**i) for i in data.get("indicators", [])],
+        responsible=data.get("responsible"),
+        filled_on=data.get("filled_on"),
+        pages=list(data.get("pages", [])),
+        lines=list(data.get("lines", [])),
+        fragments=data.get("fragments", 1),
+        unreadable=dict(data.get("unreadable", {})),
+        table_row=(link["table"], link["key"]) if link else None,
+    )
+
+
+def _claim_to_dict(claim: Claim) -> dict[str, Any]:
+    return {
+        "text": claim.text,
+        "kind": claim.kind,
+        "value": str(claim.value),
+        "unit": claim.unit,
+        "subject": claim.subject,
+        "direction": claim.direction,
+        "sentence": claim.sentence,
+        "section": claim.section,
+        "page": claim.where.page,
+        "line": claim.where.line,
+    }
+
+
+def _claim_from_dict(data: dict[str, Any]) -> Claim:
+    return Claim(
+        text=data["text"],
+        kind=data["kind"],
+        value=Decimal(data["value"]),
+        unit=data["unit"],
+        sentence=data["sentence"],
+        subject=data.get("subject", ""),
+        direction=data.get("direction"),
+        section=data.get("section"),
+        where=Provenance(line=data.get("line"), page=data.get("page")),
+    )
+
+
+def document_to_dict(doc: Document) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "parser_version": doc.parser_version,
+        "source": {
+            "path": doc.source.path,
+            "sha256": doc.source.sha256,
+            "format": doc.source.format,
+            "pages": doc.source.pages,
+        },
+        "meta": {
+            "department": doc.meta.department,
+            "year": doc.meta.year,
+            "kind": doc.meta.kind,
+            "scope": doc.meta.scope,
+            "title": doc.meta.title,
+        },
+        "tables": [_table_to_dict(t) for t in doc.tables],
+        "cards": [_card_to_dict(c) for c in doc.cards],
+        "claims": [_claim_to_dict(c) for c in doc.claims],
+        "sections": [
+            {"heading": s.heading, "level": s.level, "paragraphs": s.paragraphs, **_where(s.where)}
+            for s in doc.sections
+        ],
+        "contents": [
+            {
+                "title": c.title,
+                "page": c.page,
+                "label": c.label,
+                "number": c.number,
+                "catalogue_id": c.catalogue_id,
+                "line": c.where.line,
+            }
+            for c in doc.contents
+        ],
+        "contents_mismatches": doc.contents_mismatches,
+        "warnings": doc.warnings,
+    }
+
+
+def document_from_dict(data: dict[str, Any]) -> Document:
+    if data.get("schema_version") != SCHEMA_VERSION:
+        raise ValueError(f"unsupported schema version {data.get('schema_version')!r}")
+    src = data["source"]
+    return Document(
+        source=Source(path=src["path"], sha256=src["sha256"], format=src["format"], pages=src["pages"]),
+        meta=Meta(**data["meta"]),
+        tables=[_table_from_dict(t) for t in data["tables"]],
+        cards=[_card_from_dict(c) for c in data["cards"]],
+        claims=[_claim_from_dict(c) for c in data["claims"]],
+        sections=[
+            Section(
+                heading=s["heading"],
+                level=s["level"],
+                paragraphs=list(s["paragraphs"]),
+                where=_unwhere(s),
+            )
+            for s in data.get("sections", [])
+        ],
+        contents=[
+            ContentsEntry(
+                title=c["title"],
+                page=c.get("page"),
+                label=c.get("label"),
+                number=c.get("number"),
+                catalogue_id=c.get("catalogue_id"),
+                where=Provenance(line=c.get("line")),
+            )
+            for c in data.get("contents", [])
+        ],
+        contents_mismatches=list(data.get("contents_mismatches", [])),
+        warnings=list(data.get("warnings", [])),
+        parser_version=data.get("parser_version", ""),
+    )

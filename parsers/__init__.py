@@ -1,0 +1,47 @@
+"""Readers that turn a disclosure file into a `Document`: no UI, no storage."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from budget_review.model import Document
+from budget_review.parsers.errors import InputError
+
+__all__ = ["InputError", "parse_bytes", "parse_file", "read_input"]
+
+
+def read_input(path: str | Path) -> bytes:
+    """The file's bytes, or an InputError saying in one line why they cannot be had."""
+    p = Path(path)
+    name = str(path)
+    if not p.exists():
+        raise InputError(name, "no such file")
+    if p.is_dir():
+        raise InputError(name, "is a folder, not a file")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(name, f"cannot be read ({exc.strerror or exc})") from exc
+    if not data.strip():
+        raise InputError(name, "the file is empty")
+    return data
+
+
+def parse_bytes(path: str, data: bytes) -> Document:
+    sha = hashlib.sha256(data).hexdigest()
+    if data[:1024].lstrip().startswith(b"%PDF") or b"%PDF-" in data[:1024]:
+        raise InputError(path, "PDF input is not readable yet: give a text dump of the document")
+    else:
+        from budget_review.parsers.text_dump import parse_text_dump
+
+        doc = parse_text_dump(path, data, sha)
+    if not doc.tables and not doc.cards:
+        raise InputError(
+            path, "no budget or final-accounts table was recognised: not a disclosure"
+        )
+    return doc
+
+
+def parse_file(path: str | Path) -> Document:
+    return parse_bytes(str(path), read_input(path))

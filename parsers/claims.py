@@ -1,0 +1,106 @@
+"""Numbers stated in the narrative: amounts, shares, changes, rates and counts."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from budget_review.model import Claim, Provenance
+
+_NUM = r"\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_AMOUNT = re.compile(rf"(?P<num>{_NUM})\s*(?P<unit>亿元|万元|元)")
+_SHARE = re.compile(rf"占[^，。；%]{{0,24}}?(?P<num>{_NUM})\s*[%％]")
+_CHANGE = re.compile(
+    rf"(?:比|较|与)(?:上年|上一年|\d{{4}}\s*年)[^，。；\d]{{0,14}}?"
+    rf"(?P<dir>增加|减少|增长|下降|上升|降低)\s*(?P<num>{_NUM})\s*(?P<unit>亿元|万元|元)"
+)
+_RATE = re.compile(rf"(?P<dir>增长|下降|增加|减少|上升|降低)\s*(?:了)?\s*(?P<num>{_NUM})\s*[%％]")
+_COUNT = re.compile(rf"(?P<num>\d+)\s*(?P<unit>个|辆|台（套）|台\(套\)|台|套|家|项|人)(?![\d民次均])")
+_SENTENCE_END = re.compile(r"(?<=[。；;！？])")
+_CLAUSE_START = re.compile(r"[，,。；;：:、（(]")
+_INCREASE = {"增加", "增长", "上升"}
+
+
+def _decimal(text: str) -> Decimal:
+    return Decimal(text.replace(",", "").replace("，", ""))
+
+
+def _subject(sentence: str, start: int) -> str:
+    """The words before a number back to the start of its clause: '一般公共预算拨款收入'."""
+    head = sentence[:start]
+    cut = max((m.end() for m in _CLAUSE_START.finditer(head)), default=0)
+    subject = head[cut:].strip()
+    return re.sub(r"^(其中|主要包括|包括|主要用于|合计|共计)", "", subject).strip()
+
+
+def sentences(paragraph: str) -> list[str]:
+    return [s for s in _SENTENCE_END.split(paragraph) if s.strip()]
+
+
+def extract_claims(paragraph: str, where: Provenance, section: str | None) -> list[Claim]:
+    claims: list[Claim] = []
+    for sentence in sentences(paragraph):
+        taken: list[tuple[int, int]] = []
+
+        def free(span: tuple[int, int], taken: list[tuple[int, int]] = taken) -> bool:
+            return all(span[1] <= a or span[0] >= b for a, b in taken)
+
+        def add(kind: str, match: re.Match[str], unit: str, direction: str | None = None,
+                subject: str | None = None) -> None:
+            taken.append(match.span())
+            claims.append(
+                Claim(
+                    text=match.group(0),
+                    kind=kind,  # type: ignore[arg-type]
+                    value=_decimal(match.group("num")),
+                    unit=unit,
+                    sentence=sentence.strip(),
+                    subject=subject if subject is not None else _subject(sentence, match.start()),
+                    direction=direction,  # type: ignore[arg-type]
+                    section=section,
+                    where=where,
+                )
+            )
+
+        for match in _CHANGE.finditer(sentence):
+            direction = "increase" if match.group("dir") in _INCREASE else "decrease"
+            add("change", match, match.group("unit"), direction)
+        for match in _RATE.finditer(sentence):
+            if free(match.span()):
+                direction = "increase" if match.group("dir") in _INCREASE else "decrease"
+                add("rate", match, "%", direction)
+        last_subject = ""
+        for match in sorted(
+            [*_AMOUNT.finditer(sentence), *_SHARE.finditer(sentence)], key=lambda m: m.start()
+        ):
+            if not free(match.span()):
+                continue
+            if match.re is _SHARE:
+                add("share", match, "%", subject=last_subject)
+            else:
+                last_subject = _subject(sentence, match.start())
+                add("amount", match, match.group("unit"))
+        for match in _COUNT.finditer(sentence):
+            if free(match.span()) and not _inside_year(sentence, match):
+                add("count", match, match.group("unit"))
+        if "持平" in sentence:
+            claims.append(
+                Claim(
+                    text="持平",
+                    kind="change",
+                    value=Decimal(0),
+                    unit="",
+                    sentence=sentence.strip(),
+                    subject=_subject(sentence, sentence.find("持平")),
+                    direction="flat",
+                    section=section,
+                    where=where,
+                )
+            )
+    return claims
+
+
+def _inside_year(sentence: str, match: re.Match[str]) -> bool:
+    """'2026年' and document numbers such as '〔2022〕6号' are not counts."""
+    before = sentence[max(0, match.start() - 1) : match.start()]
+    return before in {"〔", "[", "【", "（", "("} or len(match.group("num")) == 4

@@ -1,0 +1,44 @@
+"""Chinese numerals and the ordinals that open list items (一、 （二） ①)."""
+
+from __future__ import annotations
+
+import re
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+           "七": 7, "八": 8, "九": 9}
+
+
+def chinese_to_int(text: str) -> int | None:
+    """一 → 1, 十三 → 13, 二十二 → 22, 一百零五 → 105; None when not a numeral."""
+    if not text or any(ch not in _DIGITS and ch not in "十百" for ch in text):
+        return None
+    total, current = 0, 0
+    for ch in text:
+        if ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        else:
+            current = _DIGITS[ch]
+    return total + current
+
+
+_ORDINAL = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[)）]"
+    r"|\d{1,2}\s*[、.．](?!\d)|[①②③④⑤⑥⑦⑧⑨⑩]|其中\s*[:：])\s*"
+)
+
+
+def strip_ordinal(text: str) -> str:
+    """Drop a leading list ordinal: '二十二、国有资本经营预算支出' → '国有资本经营预算支出'."""
+    previous = None
+    while previous != text:
+        previous = text
+        text = _ORDINAL.sub("", text, count=1)
+    return text
+
+
+def has_ordinal(text: str) -> bool:
+    return bool(_ORDINAL.match(text))

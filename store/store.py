@@ -1,0 +1,134 @@
+"""Documents keyed by sha256: a small index, and one file per document.
+
+Opening one document reads the index and that document's own file, never the
+others, so a store with hundreds of documents stays quick.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_data_dir
+from tinydb import Query, TinyDB
+
+from budget_review.model import Document
+from budget_review.model.serialize import document_from_dict, document_to_dict
+from budget_review.store.storage import AtomicJSONStorage
+
+ENV_VAR = "BUDGET_REVIEW_DB"
+
+
+def default_store_path() -> Path:
+    """--db wins over BUDGET_REVIEW_DB, which wins over the user data folder."""
+    env = os.environ.get(ENV_VAR)
+    return Path(env) if env else Path(user_data_dir("budget-review", appauthor=False))
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    sha256: str
+    path: str
+    department: str | None
+    year: int | None
+    kind: str | None
+    scope: str | None
+    tables: int
+    cards: int
+    claims: int
+    figures: int
+    warnings: int
+    parser_version: str
+    ingested_at: str
+
+
+class Store:
+    def __init__(self, root: str | Path | None = None) -> None:
+        self.root = Path(root) if root is not None else default_store_path()
+        if self.root.exists() and not self.root.is_dir():
+            raise NotADirectoryError(f"{self.root} is a file; the store is a folder")
+        self.docs_dir = self.root / "documents"
+        self.index = TinyDB(self.root / "index.json", storage=AtomicJSONStorage)
+        self.documents = self.index.table("documents")
+
+    def close(self) -> None:
+        self.index.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def summary(self, sha256: str) -> DocumentSummary | None:
+        record = self.documents.get(Query().sha256 == sha256)
+        return _summary(record) if record else None
+
+    def contains(self, sha256: str, parser_version: str | None = None) -> bool:
+        summary = self.summary(sha256)
+        return summary is not None and (
+            parser_version is None or summary.parser_version == parser_version
+        )
+
+    def add(self, doc: Document) -> bool:
+        """Store a parsed document; False when the same file and parser are already there."""
+        sha = doc.source.sha256
+        if self.contains(sha, doc.parser_version):
+            return False
+        body = TinyDB(self._doc_path(sha), storage=AtomicJSONStorage)
+        try:
+            body.drop_tables()
+            body.table("document").insert(document_to_dict(doc))
+        finally:
+            body.close()
+        record = {
+            "sha256": sha,
+            "path": doc.source.path,
+            "department": doc.meta.department,
+            "year": doc.meta.year,
+            "kind": doc.meta.kind,
+            "scope": doc.meta.scope,
+            "tables": len(doc.tables),
+            "cards": len(doc.cards),
+            "claims": len(doc.claims),
+            "figures": doc.figure_count(),
+            "warnings": len(doc.warnings),
+            "parser_version": doc.parser_version,
+            "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        }
+        self.documents.upsert(record, Query().sha256 == sha)
+        return True
+
+    def load(self, sha256: str) -> Document:
+        path = self._doc_path(sha256)
+        if not path.exists():
+            raise KeyError(sha256)
+        body = TinyDB(path, storage=AtomicJSONStorage)
+        try:
+            records = body.table("document").all()
+        finally:
+            body.close()
+        if not records:
+            raise KeyError(sha256)
+        return document_from_dict(records[0])
+
+    def list(self) -> list[DocumentSummary]:
+        return sorted(
+            (_summary(r) for r in self.documents.all()),
+            key=lambda s: (s.department or "", s.year or 0, s.sha256),
+        )
+
+    def resolve(self, prefix: str) -> str | None:
+        """A full sha256 from a unique prefix of it."""
+        matches = [s.sha256 for s in self.list() if s.sha256.startswith(prefix)]
+        return matches[0] if len(matches) == 1 else None
+
+    def _doc_path(self, sha256: str) -> Path:
+        return self.docs_dir / f"{sha256}.json"
+
+
+def _summary(record: Any) -> DocumentSummary:
+    return DocumentSummary(**{k: record[k] for k in DocumentSummary.__dataclass_fields__})
