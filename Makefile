@@ -26,10 +26,17 @@ run: install
 test: install
 	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
 
+# mypy cannot follow setuptools' editable mapping, so it checks a tree of links
+# that mirrors the installed namespace.
+TYPECHECK := build/typecheck
+PACKAGES := cli model parsers store
+
 check: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy cli model parsers store
+	rm -rf $(TYPECHECK) && mkdir -p $(TYPECHECK)/budget_review
+	for p in $(PACKAGES); do ln -s ../../../$$p $(TYPECHECK)/budget_review/$$p; done
+	cd $(TYPECHECK) && ../../$(BIN)/mypy --config-file ../../pyproject.toml -p budget_review
 
 bench: install
 	$(BIN)/python benchmarks/run.py

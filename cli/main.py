@@ -72,8 +72,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 f"{len(doc.cards)} cards, {len(doc.claims)} claims"
             )
             verb = "stored" if added else "already stored"
-            print(f"{verb} {Path(doc.source.path).name}: {what}: {counts} "
-                  f"[{doc.source.sha256[:12]}] ({seconds:.2f} s)")
+            print(
+                f"{verb} {Path(doc.source.path).name}: {what}: {counts} "
+                f"[{doc.source.sha256[:12]}] ({seconds:.2f} s)"
+            )
             for warning in doc.warnings:
                 print(f"  warning: {warning}")
     return 0
@@ -85,8 +87,10 @@ def cmd_list(args: argparse.Namespace) -> int:
         if not rows:
             print(f"no documents in {store.root}")
         for s in rows:
-            print(f"{s.sha256[:12]}  {s.department or '?'}  {s.year or '?'}  {s.kind or '?'}  "
-                  f"{s.tables} tables  {s.cards} cards  {Path(s.path).name}")
+            print(
+                f"{s.sha256[:12]}  {s.department or '?'}  {s.year or '?'}  {s.kind or '?'}  "
+                f"{s.tables} tables  {s.cards} cards  {Path(s.path).name}"
+            )
     return 0
 
 

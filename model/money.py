@@ -16,9 +16,11 @@ class Unit(StrEnum):
 
     @property
     def in_yuan(self) -> Decimal:
-        return {Unit.YUAN: Decimal(1), Unit.WAN_YUAN: Decimal(10_000), Unit.YI_YUAN: Decimal(10**8)}[
-            self
-        ]
+        return {
+            Unit.YUAN: Decimal(1),
+            Unit.WAN_YUAN: Decimal(10_000),
+            Unit.YI_YUAN: Decimal(10**8),
+        }[self]
 
 
 def convert(value: Decimal, source: Unit, target: Unit) -> Decimal:

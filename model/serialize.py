@@ -37,7 +37,11 @@ def _undec(value: str | None) -> Decimal | None:
 
 
 def _where(where: Provenance) -> dict[str, Any]:
-    return {"page": where.page, "line": where.line, "bbox": list(where.bbox) if where.bbox else None}
+    return {
+        "page": where.page,
+        "line": where.line,
+        "bbox": list(where.bbox) if where.bbox else None,
+    }
 
 
 def _unwhere(data: dict[str, Any]) -> Provenance:
@@ -286,7 +290,9 @@ def document_from_dict(data: dict[str, Any]) -> Document:
         raise ValueError(f"unsupported schema version {data.get('schema_version')!r}")
     src = data["source"]
     return Document(
-        source=Source(path=src["path"], sha256=src["sha256"], format=src["format"], pages=src["pages"]),
+        source=Source(
+            path=src["path"], sha256=src["sha256"], format=src["format"], pages=src["pages"]
+        ),
         meta=Meta(**data["meta"]),
         tables=[_table_from_dict(t) for t in data["tables"]],
         cards=[_card_from_dict(c) for c in data["cards"]],

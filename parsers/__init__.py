@@ -37,9 +37,7 @@ def parse_bytes(path: str, data: bytes) -> Document:
 
         doc = parse_text_dump(path, data, sha)
     if not doc.tables and not doc.cards:
-        raise InputError(
-            path, "no budget or final-accounts table was recognised: not a disclosure"
-        )
+        raise InputError(path, "no budget or final-accounts table was recognised: not a disclosure")
     return doc
 
 

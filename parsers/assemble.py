@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from decimal import Decimal
 
-from budget_review.model import Document, ProjectCard, Table
+from budget_review.model import ContentsEntry, Document, ProjectCard, Table
 from budget_review.model.money import convert
 from budget_review.parsers.catalogue import TableSpec, TitleParts, normalise_title, squash
 from budget_review.parsers.grid import is_total_column
@@ -14,7 +14,7 @@ from budget_review.parsers.grid import is_total_column
 PARSER_VERSION = "1"
 
 
-def _table_entries(doc: Document) -> list:
+def _table_entries(doc: Document) -> list[ContentsEntry]:
     return [entry for entry in doc.contents if entry.catalogue_id]
 
 
@@ -57,8 +57,9 @@ def compare_contents(doc: Document) -> None:
         body_title = _core(table.title)
         if _core(entry.title) != body_title:
             doc.contents_mismatches.append(
-                f"表{table.number}: contents title '{_core(entry.title)}' (line {entry.where.line}) "
-                f"differs from body title '{body_title}' (line {table.where.line})"
+                f"表{table.number}: contents title '{_core(entry.title)}' "
+                f"(line {entry.where.line}) differs from body title '{body_title}' "
+                f"(line {table.where.line})"
             )
     numbers = {t.number for t in doc.tables}
     for number, entry in by_number.items():
@@ -126,27 +127,37 @@ def link_cards(doc: Document) -> None:
         return
     projects = [r for r in table.rows if r.kind == "project"]
     used: set[str] = set()
-    for card in doc.cards:
-        same_name = [r for r in projects if squash(r.name) == squash(card.name) and r.key not in used]
-        if not same_name:
-            continue
-        chosen = same_name[0]
-        amount = _card_amount(card, table)
-        if amount is not None:
-            exact = [r for r in same_name if r.value(total_col) == amount]
-            if exact:
-                chosen = exact[0]
-            elif len(same_name) > 1 and card.unit:
-                by_unit = [r for r in same_name if r.parent and squash(r.parent) == squash(card.unit)]
-                chosen = by_unit[0] if by_unit else chosen
-        used.add(chosen.key)
-        card.table_row = (table.number or 0, chosen.key)
+    # Exact name and amount first, so that a card without a readable amount
+    # cannot take the row of a same-named project that has one.
+    for exact_only in (True, False):
+        for card in doc.cards:
+            if card.table_row:
+                continue
+            same_name = [
+                r for r in projects if squash(r.name) == squash(card.name) and r.key not in used
+            ]
+            amount = _card_amount(card, table)
+            matching = [r for r in same_name if amount is not None and r.value(total_col) == amount]
+            if exact_only and not matching:
+                continue
+            candidates = matching or same_name
+            if card.unit and len(candidates) > 1:
+                candidates = [
+                    r for r in candidates if r.parent and squash(r.parent) == squash(card.unit)
+                ] or candidates
+            if candidates:
+                used.add(candidates[0].key)
+                card.table_row = (table.number or 0, candidates[0].key)
 
 
 def _card_amount(card: ProjectCard, table: Table) -> Decimal | None:
-    if card.annual_total is None or table.unit is None:
+    total = card.annual_total
+    if total is None:
+        sources = [v for v in card.annual_funding.sources().values() if v is not None]
+        total = sum(sources, Decimal(0)) if sources else None
+    if total is None or table.unit is None:
         return None
-    value = convert(card.annual_total, card.currency_unit, table.unit)
+    value = convert(total, card.currency_unit, table.unit)
     return value.quantize(Decimal("0.01")) if table.unit.value == "万元" else value
 
 

@@ -54,9 +54,23 @@ _HEADER_LABELS = re.compile(
 )
 _FOOT_LABELS = ("负责人", "经办人", "联系电话", "填报日期")
 _LEVEL1 = {"产出指标", "效益指标", "满意度指标", "成本指标"}
-_LEVEL2 = {"数量指标", "质量指标", "时效指标", "成本指标", "经济效益", "社会效益", "生态效益",
-           "可持续影响", "可持续发展", "服务对象满意度", "经济效益指标", "社会效益指标",
-           "生态效益指标", "可持续影响指标", "服务对象满意度指标"}
+_LEVEL2 = {
+    "数量指标",
+    "质量指标",
+    "时效指标",
+    "成本指标",
+    "经济效益",
+    "社会效益",
+    "生态效益",
+    "可持续影响",
+    "可持续发展",
+    "服务对象满意度",
+    "经济效益指标",
+    "社会效益指标",
+    "生态效益指标",
+    "可持续影响指标",
+    "服务对象满意度指标",
+}
 _GRID_LABELS = {"绩效指标", "一级指标", "二级指标", "三级指标", "指标值"}
 
 
@@ -125,9 +139,22 @@ def _read_funding(lines: list[GridLine], card: ProjectCard) -> None:
         split, attr = grid_for(kind)
         setattr(split, attr, value)
 
-    if sum(1 for line in lines for t in _tokens(line) if (_fund_label(t.text) or ("",))[0] == "total") == 1:
+    if (
+        sum(
+            1
+            for line in lines
+            for t in _tokens(line)
+            if (_fund_label(t.text) or ("",))[0] == "total"
+        )
+        == 1
+    ):
         # A lone total is the year's when its label says so.
-        only = next(t.text for line in lines for t in _tokens(line) if (_fund_label(t.text) or ("",))[0] == "total")
+        only = next(
+            t.text
+            for line in lines
+            for t in _tokens(line)
+            if (_fund_label(t.text) or ("",))[0] == "total"
+        )
         if "年度" in only:
             counts["total"] = 1
 
@@ -218,7 +245,9 @@ def _texts(lines: list[GridLine], card: ProjectCard) -> None:
             setattr(card, field, " ".join(t.text for t in tokens[1:]))
             continue
         targets += [
-            t.text for t in tokens if _bare(t.text) not in {"总体目标", "实施期目标", "年度目标", "绩效目标"}
+            t.text
+            for t in tokens
+            if _bare(t.text) not in {"总体目标", "实施期目标", "年度目标", "绩效目标"}
         ]
     unique = list(dict.fromkeys(targets))
     if unique:
@@ -272,7 +301,9 @@ def _footer(lines: list[GridLine], card: ProjectCard) -> None:
                 continue
             rest = bare[len(label) :]
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-            value = rest or (nxt if not any(_bare(nxt).startswith(lab) for lab in _FOOT_LABELS) else "")
+            value = rest or (
+                nxt if not any(_bare(nxt).startswith(lab) for lab in _FOOT_LABELS) else ""
+            )
             if label == "负责人" and value:
                 card.responsible = value
             elif label == "填报日期" and value:
@@ -284,7 +315,9 @@ def _date(text: str) -> str:
     if len(digits) >= 8 and digits[:2] in {"19", "20"}:
         return f"{digits[:4]}-{digits[4:6]}-{digits[6:8]}"
     match = re.search(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})", text)
-    return f"{match.group(1)}-{int(match.group(2)):02d}-{int(match.group(3)):02d}" if match else text
+    return (
+        f"{match.group(1)}-{int(match.group(2)):02d}-{int(match.group(3)):02d}" if match else text
+    )
 
 
 def _first_label(line: GridLine) -> str:
@@ -299,7 +332,13 @@ def _line_has(line: GridLine, *labels: str) -> bool:
 def parse_card(lines: list[GridLine], year: int | None) -> ProjectCard:
     """One card fragment from the lines between its heading and the next one."""
     card = ProjectCard(name="", year=year)
-    zones: dict[str, list[GridLine]] = {"header": [], "funding": [], "text": [], "grid": [], "foot": []}
+    zones: dict[str, list[GridLine]] = {
+        "header": [],
+        "funding": [],
+        "text": [],
+        "grid": [],
+        "foot": [],
+    }
     zone = "header"
     for line in lines:
         first = _first_label(line)
@@ -328,7 +367,10 @@ def same_card(a: ProjectCard, b: ProjectCard) -> bool:
     """Two fragments are one card when name and the amounts they both print agree."""
     if squash(a.name) != squash(b.name):
         return False
-    for split_a, split_b in ((a.annual_funding, b.annual_funding), (a.period_funding, b.period_funding)):
+    for split_a, split_b in (
+        (a.annual_funding, b.annual_funding),
+        (a.period_funding, b.period_funding),
+    ):
         for attr in ("total", "central", "provincial", "local", "self_raised", "other"):
             x, y = getattr(split_a, attr), getattr(split_b, attr)
             if x is not None and y is not None and x != y:
@@ -351,13 +393,28 @@ def _absorb(into: ProjectCard, other: ProjectCard) -> None:
     into.fragments += other.fragments
     into.lines = sorted(set(into.lines) | set(other.lines))
     into.pages = sorted(set(into.pages) | set(other.pages))
-    for attr in ("department_code", "department", "unit", "attributes", "period", "responsible",
-                 "filled_on", "overview", "basis", "necessity", "measures", "plan",
-                 "period_target", "annual_target"):
+    for attr in (
+        "department_code",
+        "department",
+        "unit",
+        "attributes",
+        "period",
+        "responsible",
+        "filled_on",
+        "overview",
+        "basis",
+        "necessity",
+        "measures",
+        "plan",
+        "period_target",
+        "annual_target",
+    ):
         if not getattr(into, attr) and getattr(other, attr):
             setattr(into, attr, getattr(other, attr))
-    for split_into, split_other in ((into.period_funding, other.period_funding),
-                                    (into.annual_funding, other.annual_funding)):
+    for split_into, split_other in (
+        (into.period_funding, other.period_funding),
+        (into.annual_funding, other.annual_funding),
+    ):
         for attr in ("total", "central", "provincial", "local", "self_raised", "other"):
             if getattr(split_into, attr) is None:
                 setattr(split_into, attr, getattr(split_other, attr))

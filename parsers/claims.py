@@ -15,7 +15,9 @@ _CHANGE = re.compile(
     rf"(?P<dir>增加|减少|增长|下降|上升|降低)\s*(?P<num>{_NUM})\s*(?P<unit>亿元|万元|元)"
 )
 _RATE = re.compile(rf"(?P<dir>增长|下降|增加|减少|上升|降低)\s*(?:了)?\s*(?P<num>{_NUM})\s*[%％]")
-_COUNT = re.compile(rf"(?P<num>\d+)\s*(?P<unit>个|辆|台（套）|台\(套\)|台|套|家|项|人)(?![\d民次均])")
+_COUNT = re.compile(
+    r"(?P<num>\d+)\s*(?P<unit>个|辆|台（套）|台\(套\)|台|套|家|项|人)(?![\d民次均])"
+)
 _SENTENCE_END = re.compile(r"(?<=[。；;！？])")
 _CLAUSE_START = re.compile(r"[，,。；;：:、（(]")
 _INCREASE = {"增加", "增长", "上升"}
@@ -37,66 +39,88 @@ def sentences(paragraph: str) -> list[str]:
     return [s for s in _SENTENCE_END.split(paragraph) if s.strip()]
 
 
+class _Sentence:
+    """Collects the claims of one sentence; a span claimed once is not read twice."""
+
+    def __init__(self, text: str, where: Provenance, section: str | None) -> None:
+        self.text = text
+        self.where = where
+        self.section = section
+        self.taken: list[tuple[int, int]] = []
+        self.claims: list[Claim] = []
+
+    def free(self, span: tuple[int, int]) -> bool:
+        return all(span[1] <= a or span[0] >= b for a, b in self.taken)
+
+    def add(
+        self,
+        kind: str,
+        match: re.Match[str],
+        unit: str,
+        direction: str | None = None,
+        subject: str | None = None,
+    ) -> None:
+        self.taken.append(match.span())
+        self.claims.append(
+            Claim(
+                text=match.group(0),
+                kind=kind,  # type: ignore[arg-type]
+                value=_decimal(match.group("num")),
+                unit=unit,
+                sentence=self.text.strip(),
+                subject=subject if subject is not None else _subject(self.text, match.start()),
+                direction=direction,  # type: ignore[arg-type]
+                section=self.section,
+                where=self.where,
+            )
+        )
+
+
+def _read_sentence(current: _Sentence) -> None:
+    sentence = current.text
+    for match in _CHANGE.finditer(sentence):
+        direction = "increase" if match.group("dir") in _INCREASE else "decrease"
+        current.add("change", match, match.group("unit"), direction)
+    for match in _RATE.finditer(sentence):
+        if current.free(match.span()):
+            direction = "increase" if match.group("dir") in _INCREASE else "decrease"
+            current.add("rate", match, "%", direction)
+    last_subject = ""
+    amounts_and_shares = [*_AMOUNT.finditer(sentence), *_SHARE.finditer(sentence)]
+    for match in sorted(amounts_and_shares, key=lambda m: m.start()):
+        if not current.free(match.span()):
+            continue
+        if match.re is _SHARE:
+            current.add("share", match, "%", subject=last_subject)
+        else:
+            last_subject = _subject(sentence, match.start())
+            current.add("amount", match, match.group("unit"))
+    for match in _COUNT.finditer(sentence):
+        if current.free(match.span()) and not _inside_year(sentence, match):
+            current.add("count", match, match.group("unit"))
+    flat = sentence.find("持平")
+    if flat >= 0:
+        current.claims.append(
+            Claim(
+                text="持平",
+                kind="change",
+                value=Decimal(0),
+                unit="",
+                sentence=sentence.strip(),
+                subject=_subject(sentence, flat),
+                direction="flat",
+                section=current.section,
+                where=current.where,
+            )
+        )
+
+
 def extract_claims(paragraph: str, where: Provenance, section: str | None) -> list[Claim]:
     claims: list[Claim] = []
     for sentence in sentences(paragraph):
-        taken: list[tuple[int, int]] = []
-
-        def free(span: tuple[int, int], taken: list[tuple[int, int]] = taken) -> bool:
-            return all(span[1] <= a or span[0] >= b for a, b in taken)
-
-        def add(kind: str, match: re.Match[str], unit: str, direction: str | None = None,
-                subject: str | None = None) -> None:
-            taken.append(match.span())
-            claims.append(
-                Claim(
-                    text=match.group(0),
-                    kind=kind,  # type: ignore[arg-type]
-                    value=_decimal(match.group("num")),
-                    unit=unit,
-                    sentence=sentence.strip(),
-                    subject=subject if subject is not None else _subject(sentence, match.start()),
-                    direction=direction,  # type: ignore[arg-type]
-                    section=section,
-                    where=where,
-                )
-            )
-
-        for match in _CHANGE.finditer(sentence):
-            direction = "increase" if match.group("dir") in _INCREASE else "decrease"
-            add("change", match, match.group("unit"), direction)
-        for match in _RATE.finditer(sentence):
-            if free(match.span()):
-                direction = "increase" if match.group("dir") in _INCREASE else "decrease"
-                add("rate", match, "%", direction)
-        last_subject = ""
-        for match in sorted(
-            [*_AMOUNT.finditer(sentence), *_SHARE.finditer(sentence)], key=lambda m: m.start()
-        ):
-            if not free(match.span()):
-                continue
-            if match.re is _SHARE:
-                add("share", match, "%", subject=last_subject)
-            else:
-                last_subject = _subject(sentence, match.start())
-                add("amount", match, match.group("unit"))
-        for match in _COUNT.finditer(sentence):
-            if free(match.span()) and not _inside_year(sentence, match):
-                add("count", match, match.group("unit"))
-        if "持平" in sentence:
-            claims.append(
-                Claim(
-                    text="持平",
-                    kind="change",
-                    value=Decimal(0),
-                    unit="",
-                    sentence=sentence.strip(),
-                    subject=_subject(sentence, sentence.find("持平")),
-                    direction="flat",
-                    section=section,
-                    where=where,
-                )
-            )
+        current = _Sentence(sentence, where, section)
+        _read_sentence(current)
+        claims.extend(current.claims)
     return claims
 
 

@@ -111,9 +111,11 @@ def is_column_numbers(texts: list[str]) -> bool:
         return False
     if values[0] in {"栏次", "行次"}:
         return True
-    return all(re.fullmatch(r"\d{1,2}", v) for v in values) and len(values) >= 2 and [
-        int(v) for v in values
-    ] == list(range(int(values[0]), int(values[0]) + len(values)))
+    return (
+        all(re.fullmatch(r"\d{1,2}", v) for v in values)
+        and len(values) >= 2
+        and [int(v) for v in values] == list(range(int(values[0]), int(values[0]) + len(values)))
+    )
 
 
 def cell_amount(text: str) -> Decimal | None:

@@ -102,7 +102,9 @@ def row_identities(columns: list[str], segment: Segment) -> list[tuple[int, list
         subtotals = [c for c in members if is_total_column(columns[c])]
         for sub in subtotals:
             sub_parent = columns[sub].rsplit("/", 1)[0]
-            members = [c for c in members if c == sub or not columns[c].startswith(sub_parent + "/")]
+            members = [
+                c for c in members if c == sub or not columns[c].startswith(sub_parent + "/")
+            ]
         if members:
             result.append((col, members))
     return result
@@ -197,6 +199,7 @@ def align_cells(
             if holds:
                 layouts.setdefault(tuple(candidate_texts), gaps)
     if layouts:
+
         def moved_figures(layout: tuple[str, ...]) -> int:
             return sum(1 for a, b in zip(layout, texts, strict=True) if a != b and a.strip())
 
@@ -211,8 +214,8 @@ def align_cells(
         )
         return Aligned(plain, {}, note)
     gaps = next(iter(layouts.values()))
-    it = iter(range(len(cells)))
-    source = [None if i in gaps else next(it) for i in range(width)]
+    positions = iter(range(len(cells)))
+    source = [None if i in gaps else next(positions) for i in range(width)]
     repaired = [blank if s is None else cells[s] for s in source]
     moved = {new: old for new, old in enumerate(source) if old is not None and old != new}
     dropped = "、".join(columns[g] for g in gaps)
@@ -344,7 +347,8 @@ def build_table(
                     value = None
                 if raw and value is None and not is_blank(raw):
                     warnings.append(
-                        f"表{table_ref} line {_line_of(line)}: '{raw}' in {columns[col]} is not a number"
+                        f"表{table_ref} line {_line_of(line)}: "
+                        f"'{raw}' in {columns[col]} is not a number"
                     )
                 figure = Figure(
                     key=figure_key(ctx.doc_sha, table_ref, row.key, columns[col]),
@@ -471,8 +475,11 @@ def _group_projects(table: Table, department: str | None, warnings: list[str]) -
         units.append((head, members))
         i = j
     grand = sum((_amount(u, total_col) for u, _ in units), Decimal(0))
-    if units and total is not None and abs(grand - _amount(total, total_col)) > _tolerance(
-        [_amount(u, total_col) for u, _ in units]
+    if (
+        units
+        and total is not None
+        and abs(grand - _amount(total, total_col))
+        > _tolerance([_amount(u, total_col) for u, _ in units])
     ):
         units = []
     if total is not None:

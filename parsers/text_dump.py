@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from budget_review.model import ContentsEntry, Document, Provenance, Section, Source
+from budget_review.model import ContentsEntry, Document, ProjectCard, Provenance, Section, Source
 from budget_review.model.money import unit_from_text
 from budget_review.parsers import assemble
 from budget_review.parsers.cards import CARD_HEADING, merge_cards, parse_card
@@ -19,11 +19,15 @@ from budget_review.parsers.rows import TableContext, build_table
 
 # Stamps and watermarks that sit on every page and are never content.
 _STAMP = re.compile(r"^(仅供内部审核|内部资料|内部审核|审核稿|征求意见稿|草稿|样稿|注意保密)$")
-_PAGE_NUMBER = re.compile(r"^(?:[-－—]\s*\d{1,3}\s*[-－—]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3})$")
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-－—]\s*\d{1,3}\s*[-－—]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3})$"
+)
 _CONTENTS_HEAD = re.compile(r"^目\s*录$")
 _CONTENTS_ENTRY = re.compile(r"^(?P<title>.+?)(?:\s*[.．…·]{2,}\s*|\t+|\s+)(?P<page>\d{1,3})$")
 _PART_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")
-_SECTION_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[、.．](?!\d))")
+_SECTION_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[、.．](?!\d))"
+)
 _LABEL_LINE = re.compile(r"^(?:(?:预算|决算)?公开表\s*\d+|附?表\s*[一二三四五六七八九十\d]+)$")
 _NOTE = re.compile(r"^(?:注|说明|备注)\s*[:：]")
 _EMPTY_NOTE = re.compile(r"无数据|空表|无.{0,20}(?:收支|预算|支出|收入|安排|资金)")
@@ -122,7 +126,7 @@ class _Reader:
         self.lines = lines
         self.i = 0
         self.section: Section | None = None
-        self.card_fragments: list = []
+        self.card_fragments: list[ProjectCard] = []
         self.pending_label: str | None = None
         self.department_from_tables: str | None = None
 
@@ -151,10 +155,11 @@ class _Reader:
     # ------------------------------------------------------------ contents
 
     def _contents(self) -> None:
-        for index, line in enumerate(self.lines):
-            if _CONTENTS_HEAD.match(line.text.strip()):
-                break
-        else:
+        index = next(
+            (i for i, line in enumerate(self.lines) if _CONTENTS_HEAD.match(line.text.strip())),
+            None,
+        )
+        if index is None:
             return
         j = index + 1
         entries: list[tuple[Line, re.Match[str]]] = []
@@ -300,7 +305,13 @@ class _Reader:
             return
         where = Provenance(line=line.number)
         if _is_heading(text):
-            level = 1 if _PART_HEADING.match(text) else 2 if re.match(r"^[一二三四五六七八九十]", text) else 3
+            level = (
+                1
+                if _PART_HEADING.match(text)
+                else 2
+                if re.match(r"^[一二三四五六七八九十]", text)
+                else 3
+            )
             self.section = Section(heading=text, level=level, where=where)
             self.doc.sections.append(self.section)
             return
@@ -327,7 +338,9 @@ def _is_data_line(cells: list[str], layout: str) -> bool:
     if not any(cells):
         return False
     first = re.sub(r"\s+", "", cells[0])
-    if first in {"合计", "总计", "部门合计", "单位合计"} or re.fullmatch(r"\d{3}(\d{2}){0,2}", first):
+    if first in {"合计", "总计", "部门合计", "单位合计"} or re.fullmatch(
+        r"\d{3}(\d{2}){0,2}", first
+    ):
         return True
     if layout == "2S" and any(has_ordinal(c) for c in cells if c):
         return True

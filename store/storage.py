@@ -11,7 +11,7 @@ from typing import Any
 from tinydb.storages import Storage
 
 
-class AtomicJSONStorage(Storage):  # type: ignore[misc]
+class AtomicJSONStorage(Storage):
     """TinyDB rewrites the whole file on every write; write a temporary file,
     fsync it and rename it over the old one, so a crash leaves the old or the
     new file, never a torn one."""
@@ -28,7 +28,9 @@ class AtomicJSONStorage(Storage):  # type: ignore[misc]
         return json.loads(text) if text.strip() else None
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(
+            dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp"
+        )
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 json.dump(data, handle, ensure_ascii=False)

@@ -12,12 +12,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from platformdirs import user_data_dir
-from tinydb import Query, TinyDB
-
 from budget_review.model import Document
 from budget_review.model.serialize import document_from_dict, document_to_dict
 from budget_review.store.storage import AtomicJSONStorage
+from platformdirs import user_data_dir
+from tinydb import Query, TinyDB
 
 ENV_VAR = "BUDGET_REVIEW_DB"
 

@@ -1,0 +1,39 @@
+"""The core runs without the UI: parsers, model and store never import textual."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORE = ["model", "parsers", "store", "cli"]
+
+
+def test_core_modules_load_without_textual() -> None:
+    code = (
+        "import sys, importlib, pkgutil\n"
+        "import budget_review.model, budget_review.parsers, budget_review.store\n"
+        "import budget_review.cli.main\n"
+        "for pkg in (budget_review.model, budget_review.parsers, budget_review.store):\n"
+        "    for m in pkgutil.iter_modules(pkg.__path__):\n"
+        "        importlib.import_module(pkg.__name__ + '.' + m.name)\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in {'textual'})\n"
+        "print(','.join(bad))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == ""
+
+
+def test_no_core_source_file_mentions_textual() -> None:
+    pattern = re.compile(r"^\s*(from|import)\s+textual", re.M)
+    offenders = [
+        str(path.relative_to(ROOT))
+        for folder in CORE
+        for path in (ROOT / folder).rglob("*.py")
+        if pattern.search(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
