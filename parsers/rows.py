@@ -307,9 +307,10 @@ def build_table(
             name = "".join(names[:1]) if names else ""
             last = last_code_parts.setdefault(seg_index, [""] * len(codes_raw))
             code = _join_code(codes_raw, last) if codes_raw else None
-            if code is None and codes_raw and len(codes_raw) == 1 and codes_raw[0].strip():
-                # A code column holding a label (合计 in the code column).
-                name = name or clean_name(codes_raw[0])
+            label_in_code = [c for c in codes_raw if c.strip() and not c.strip().isdigit()]
+            if code is None and label_in_code:
+                # A code column holding a label (合计 in the 科目编码 or 类 column).
+                name = name or clean_name(label_in_code[0])
             if not name and not code and not has_numbers:
                 continue
             if (
