@@ -13,13 +13,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from budget_review.model import FundingSplit, Indicator, ProjectCard
-from budget_review.model.money import unit_from_text
+from budget_review.model.money import looks_like_amount, parse_amount, unit_from_text
 from budget_review.parsers.catalogue import squash
 from budget_review.parsers.grid import GridLine
 
 CARD_HEADING = re.compile(r"^(?![（(]).{0,30}项目(?:支出)?绩效目标(?:申报)?表$")
 _TAGS = re.compile(r"</?\s*[a-zA-Z][^>]*>")
-_NUMBER = re.compile(r"^[-－]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[-－]?\d+(?:\.\d+)?$")
 _DEPT_CODE = re.compile(r"^(\d{2,})\s*[-－—\s]\s*(\S.*)$")
 _PERIOD = re.compile(r"^\d+\s*年$")
 _ATTRIBUTE = re.compile(r"(延续|一次|经常|新增|持续|阶段|长期).*(项目|开展|结束)")
@@ -99,8 +98,7 @@ def _tokens(line: GridLine) -> list[Token]:
 
 
 def _amount(text: str) -> Decimal | None:
-    text = text.replace(" ", "")
-    return Decimal(text.replace(",", "")) if _NUMBER.match(text) else None
+    return parse_amount(text) if looks_like_amount(text) else None
 
 
 def _fund_label(text: str) -> tuple[str, str] | None:

@@ -311,4 +311,10 @@ ECONOMIC_GROUPS = (
     "对事业单位资本性补助",
 )
 
-TOTAL_NAMES = ("合计", "总计", "部门合计", "单位合计", "合 计", "总 计")
+TOTAL_NAMES = ("合计", "总计", "部门合计", "单位合计")
+
+
+def is_total_name(name: str) -> bool:
+    """合计, 总计, 部门合计, 本年收入合计 …: a totals row, whatever its spacing."""
+    bare = re.sub(r"\s+", "", name)
+    return bare in TOTAL_NAMES or bare.endswith(("合计", "总计"))

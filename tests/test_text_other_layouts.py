@@ -7,7 +7,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-
 from budget_review.model import Document
 from budget_review.parsers import parse_file
 

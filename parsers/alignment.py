@@ -1,0 +1,204 @@
+"""Reading a table row against its header: which column each cell belongs to.
+
+A page break can drop a blank cell and shift the rest of the row left. The
+missing blank is put back only where the row's own totals show it belongs,
+choosing the placement that moves the fewest figures; otherwise the row is
+read as printed and a warning says why.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from budget_review.model.document import Side
+from budget_review.parsers.grid import (
+    Cell,
+    GridLine,
+    cell_amount,
+    is_blank,
+    is_code_column,
+    is_label_column,
+    is_number_cell,
+    is_total_column,
+)
+
+
+@dataclass
+class Segment:
+    """One side of a table: its label columns and the numeric columns after them."""
+
+    code_cols: list[int]
+    name_cols: list[int]
+    num_cols: list[int]
+    side: Side | None = None
+
+
+def segments_of(columns: list[str]) -> list[Segment]:
+    segments: list[Segment] = []
+    current: Segment | None = None
+    for index, column in enumerate(columns):
+        if is_label_column(column):
+            if current is None or current.num_cols:
+                current = Segment([], [], [])
+                segments.append(current)
+            (current.code_cols if is_code_column(column) else current.name_cols).append(index)
+        else:
+            if current is None:
+                current = Segment([], [], [])
+                segments.append(current)
+            current.num_cols.append(index)
+    if len(segments) == 2:
+        defaults: tuple[Side, Side] = ("income", "expense")
+        for segment, default in zip(segments, defaults, strict=True):
+            first = columns[(segment.code_cols + segment.name_cols + segment.num_cols)[0]]
+            top = first.split("/")[0]
+            segment.side = "expense" if "支出" in top else "income" if "收入" in top else default
+    return segments
+
+
+def tolerance(values: list[Decimal]) -> Decimal:
+    """Rounding allowance for a sum of printed figures: ⌊n/2⌋ units of the last digit."""
+    exponent = min((v.as_tuple().exponent for v in values), default=0)
+    unit = Decimal(1).scaleb(int(exponent))
+    return unit * (len(values) // 2)
+
+
+def row_identities(columns: list[str], segment: Segment) -> list[tuple[int, list[int]]]:
+    """(total column, component columns) pairs that each row of the segment must satisfy."""
+    result = []
+    for col in segment.num_cols:
+        if not is_total_column(columns[col]):
+            continue
+        parent = columns[col].rsplit("/", 1)[0] if "/" in columns[col] else ""
+        members = [
+            c
+            for c in segment.num_cols
+            if c != col and (not parent or columns[c].startswith(parent + "/"))
+        ]
+        # A subgroup with its own subtotal counts once, through that subtotal.
+        subtotals = [c for c in members if is_total_column(columns[c])]
+        for sub in subtotals:
+            sub_parent = columns[sub].rsplit("/", 1)[0]
+            members = [
+                c for c in members if c == sub or not columns[c].startswith(sub_parent + "/")
+            ]
+        if members:
+            result.append((col, members))
+    return result
+
+
+def _holds(values: list[str], total: int, members: list[int]) -> bool | None:
+    total_value = cell_amount(values[total]) if values[total] else None
+    parts = [cell_amount(values[m]) if values[m] else None for m in members]
+    if total_value is None and all(p is None for p in parts):
+        return None
+    printed = [v for v in [total_value, *parts] if v is not None]
+    difference = (total_value or Decimal(0)) - sum((p or Decimal(0) for p in parts), Decimal(0))
+    return abs(difference) <= tolerance(printed)
+
+
+@dataclass
+class Aligned:
+    cells: list[Cell]
+    moved: dict[int, int]  # new column → column the plain reading would have given
+    note: str | None = None
+
+
+def _types_fit(texts: list[str], columns: list[str]) -> bool:
+    for text, column in zip(texts, columns, strict=True):
+        if not text.strip():
+            continue
+        if is_code_column(column):
+            if not re.fullmatch(r"[\dA-Za-z\s]+", text.strip()) and not is_label_column(column):
+                return False
+        elif not is_label_column(column) and not (is_number_cell(text) or is_blank(text)):
+            return False
+    return True
+
+
+def _all_hold(texts: list[str], identities: list[tuple[int, list[int]]]) -> tuple[int, bool]:
+    checked, ok = 0, True
+    for total, members in identities:
+        verdict = _holds(texts, total, members)
+        if verdict is None:
+            continue
+        checked += 1
+        ok = ok and verdict
+    return checked, ok
+
+
+def align_cells(
+    line: GridLine,
+    columns: list[str],
+    identities: list[tuple[int, list[int]]],
+) -> Aligned:
+    cells = list(line.cells)
+    width = len(columns)
+    while len(cells) > width and not cells[-1].text.strip():
+        cells.pop()
+    while len(cells) > width:
+        # A name split over two cells: join the first text cell after a label cell.
+        for i in range(min(len(cells) - 1, width - 1)):
+            if (
+                is_label_column(columns[i])
+                and cells[i].text.strip()
+                and cells[i + 1].text.strip()
+                and not is_number_cell(cells[i + 1].text)
+            ):
+                cells[i] = Cell(cells[i].text + cells[i + 1].text, cells[i].where)
+                del cells[i + 1]
+                break
+        else:
+            cells = cells[:width]
+    missing = width - len(cells)
+    blank = Cell("", line.where)
+    plain = cells + [blank] * missing
+    if missing == 0:
+        return Aligned(plain, {})
+    texts = [c.text for c in plain]
+    checked, ok = _all_hold(texts, identities)
+    if _types_fit(texts, columns) and (ok or checked == 0):
+        return Aligned(plain, {})
+    # The plain reading breaks the row's arithmetic: find the placements of the
+    # missing blanks that mend it, and keep those that move the fewest figures.
+    layouts: dict[tuple[str, ...], tuple[int, ...]] = {}
+    if missing <= 3:
+        for gaps in itertools.combinations(range(width), missing):
+            it = iter(cells)
+            candidate = [blank if i in gaps else next(it) for i in range(width)]
+            candidate_texts = [c.text for c in candidate]
+            if not _types_fit(candidate_texts, columns):
+                continue
+            _, holds = _all_hold(candidate_texts, identities)
+            if holds:
+                layouts.setdefault(tuple(candidate_texts), gaps)
+    if layouts:
+
+        def moved_figures(layout: tuple[str, ...]) -> int:
+            return sum(1 for a, b in zip(layout, texts, strict=True) if a != b and a.strip())
+
+        fewest = min(moved_figures(layout) for layout in layouts)
+        layouts = {k: v for k, v in layouts.items() if moved_figures(k) == fewest}
+    if len(layouts) != 1:
+        note = (
+            f"{len(cells)} cells for {width} columns; no placement of the missing cells"
+            " satisfies the row's totals, read as printed"
+            if not layouts
+            else f"{len(cells)} cells for {width} columns; several placements fit, read as printed"
+        )
+        return Aligned(plain, {}, note)
+    gaps = next(iter(layouts.values()))
+    positions = iter(range(len(cells)))
+    source = [None if i in gaps else next(positions) for i in range(width)]
+    repaired = [blank if s is None else cells[s] for s in source]
+    moved = {new: old for new, old in enumerate(source) if old is not None and old != new}
+    dropped = "、".join(columns[g] for g in gaps)
+    note = (
+        f"row has {len(cells)} cells for {width} columns: a blank cell was dropped "
+        f"(restored at {dropped}): the placement that moves fewest figures and makes the"
+        " row's totals agree"
+    )
+    return Aligned(repaired, moved, note)
