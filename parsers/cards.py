@@ -216,7 +216,12 @@ def _header(lines: list[GridLine], card: ProjectCard) -> None:
             continue
         values.append(text)
     if not card.name and values:
-        card.name = values.pop(0)  # a form whose name label was lost
+        # The name label was lost or garbled by OCR: the name is the longest text
+        # on the form's first line (a garbled label is short).
+        first_line = [t.text for t in _tokens(lines[0])] if lines else []
+        candidates = [v for v in values if v in first_line] or values[:1]
+        card.name = max(candidates, key=len)
+        values.remove(card.name)
     for text in values:
         if text == card.name:
             continue

@@ -76,3 +76,9 @@ def test_every_card_keeps_its_lines(jincheng: Document, jincheng_lines: list[str
     for card in jincheng.cards:
         assert card.lines
         assert any(card.name[:4] in jincheng_lines[n - 1] for n in card.lines), card.name
+
+
+def test_card_whose_name_label_was_garbled_keeps_the_name_text(jincheng: Document) -> None:
+    # One form prints '项目基础' where the label 项目名称 should be.
+    assert any(c.name.startswith("险统征数据整理") for c in jincheng.cards)
+    assert not any(c.name == "项目基础" for c in jincheng.cards)
