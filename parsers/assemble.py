@@ -8,7 +8,13 @@ from decimal import Decimal
 
 from budget_review.model import ContentsEntry, Document, ProjectCard, Table
 from budget_review.model.money import convert
-from budget_review.parsers.catalogue import TableSpec, TitleParts, normalise_title, squash
+from budget_review.parsers.catalogue import (
+    TableSpec,
+    TitleParts,
+    label_number,
+    normalise_title,
+    squash,
+)
 from budget_review.parsers.grid import is_total_column
 
 PARSER_VERSION = "1"
@@ -23,10 +29,9 @@ def number_for(doc: Document, spec: TableSpec, parts: TitleParts, label: str | N
     taken = {t.number for t in doc.tables}
     if parts.number is not None:
         return parts.number
-    if label:
-        digits = re.search(r"\d+", label)
-        if digits:
-            return int(digits.group())
+    number = label_number(label) if label else None
+    if number is not None:
+        return number
     for index, entry in enumerate(_table_entries(doc), start=1):
         number = entry.number or index
         if entry.catalogue_id == spec.id and number not in taken:

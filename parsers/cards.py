@@ -137,24 +137,14 @@ def _read_funding(lines: list[GridLine], card: ProjectCard) -> None:
         split, attr = grid_for(kind)
         setattr(split, attr, value)
 
-    if (
-        sum(
-            1
-            for line in lines
-            for t in _tokens(line)
-            if (_fund_label(t.text) or ("",))[0] == "total"
-        )
-        == 1
-    ):
-        # A lone total is the year's when its label says so.
-        only = next(
-            t.text
-            for line in lines
-            for t in _tokens(line)
-            if (_fund_label(t.text) or ("",))[0] == "total"
-        )
-        if "年度" in only:
-            counts["total"] = 1
+    totals = [
+        t.text
+        for line in lines
+        for t in _tokens(line)
+        if (_fund_label(t.text) or ("",))[0] == "total"
+    ]
+    if len(totals) == 1 and "年度" in totals[0]:
+        counts["total"] = 1  # a lone total is the year's when its label says so
 
     for line in lines:
         # Labels take the number printed after them on the same line; labels left

@@ -62,3 +62,20 @@ def test_separators_stripped_two_sides_kept_apart(doc: Document) -> None:
 def test_claims_in_yuan(doc: Document) -> None:
     change = next(c for c in doc.claims if c.kind == "change")
     assert (change.value, change.unit, change.direction) == (D("100000.00"), "元", "increase")
+
+
+def test_label_on_its_own_line_numbers_the_table_even_as_a_numeral() -> None:
+    from budget_review.parsers import parse_bytes
+
+    text = "\n".join(
+        [
+            "表十",
+            "2026年财政拨款安排“三公”经费支出预算表",
+            "单位：万元",
+            "项目\t合计\t一般公共预算",
+            "公务接待费\t1.00\t1.00",
+            "合计\t1.00\t1.00",
+        ]
+    )
+    doc = parse_bytes("made-up.txt", text.encode("utf-8"))
+    assert [(t.number, t.label) for t in doc.tables] == [(10, "表十")]
