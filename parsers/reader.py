@@ -1,0 +1,260 @@
+"""Read a stream of lines into tables, cards and prose: shared by the text and PDF readers."""
+
+from __future__ import annotations
+
+import re
+
+from budget_review.model import ContentsEntry, Document, ProjectCard, Section
+from budget_review.model.money import unit_from_text
+from budget_review.parsers import assemble
+from budget_review.parsers.cards import CARD_HEADING, merge_cards, parse_card
+from budget_review.parsers.catalogue import TableSpec, TitleParts, match_title, normalise_title
+from budget_review.parsers.claims import extract_claims
+from budget_review.parsers.grid import GridLine, is_column_numbers, is_number_cell
+from budget_review.parsers.lines import (
+    DEPT_LINE,
+    NOTE,
+    PART_HEADING,
+    YEAR_LINE,
+    Line,
+    is_heading,
+)
+from budget_review.parsers.numerals import has_ordinal
+from budget_review.parsers.rows import TableContext, build_table
+
+_CONTENTS_HEAD = re.compile(r"^目\s*录$")
+_CONTENTS_ENTRY = re.compile(r"^(?P<title>.+?)(?:\s*[.．…·]{2,}\s*|\t+|\s+)(?P<page>\d{1,3})$")
+_LABEL_LINE = re.compile(r"^(?:(?:预算|决算)?公开表\s*\d+|附?表\s*[一二三四五六七八九十\d]+)$")
+_EMPTY_NOTE = re.compile(r"无数据|空表|无.{0,20}(?:收支|预算|支出|收入|安排|资金)")
+_LATIN_HEAVY = re.compile(r"[A-Za-z]")
+
+
+class BlockReader:
+    """Walks the lines once, handing each block to the table, card or prose reader."""
+
+    def __init__(self, doc: Document, lines: list[Line]) -> None:
+        self.doc = doc
+        self.lines = lines
+        self.i = 0
+        self.section: Section | None = None
+        self.card_fragments: list[ProjectCard] = []
+        self.pending_label: str | None = None
+        self.department_from_tables: str | None = None
+
+    def run(self) -> None:
+        self._contents()
+        while self.i < len(self.lines):
+            line = self.lines[self.i]
+            text = line.text.strip()
+            if not text:
+                self.i += 1
+                continue
+            if not line.tabbed and _LABEL_LINE.match(text):
+                self.pending_label = re.sub(r"\s+", "", text)
+                self.i += 1
+                continue
+            title = match_title(text) if not line.tabbed else None
+            if title:
+                self._table(line, *title)
+                continue
+            if not line.tabbed and CARD_HEADING.search(text) and "整体" not in text:
+                self._card(line)
+                continue
+            self._prose(line)
+        self.doc.cards = merge_cards(self.card_fragments)
+
+    # ------------------------------------------------------------ contents
+
+    def _contents(self) -> None:
+        index = next(
+            (i for i, line in enumerate(self.lines) if _CONTENTS_HEAD.match(line.text.strip())),
+            None,
+        )
+        if index is None:
+            return
+        j = index + 1
+        # (line, title, printed page); a PDF contents page may print no page numbers
+        entries: list[tuple[Line, str, int | None]] = []
+        while j < len(self.lines):
+            line = self.lines[j]
+            text = line.text.strip()
+            if not text:
+                j += 1
+                continue
+            match = _CONTENTS_ENTRY.match(text)
+            if match:
+                entries.append((line, match.group("title"), int(match.group("page"))))
+            elif line.role == "contents" and not line.tabbed:
+                entries.append((line, text, None))
+            else:
+                break
+            j += 1
+        if len(entries) < 3:
+            return
+        for line, raw_title, page in entries:
+            title = raw_title.strip().rstrip(".．…")
+            parts = normalise_title(title)
+            found = match_title(title)
+            self.doc.contents.append(
+                ContentsEntry(
+                    title=re.sub(r"\s+", "", title) if found else title,
+                    page=page,
+                    label=parts.label,
+                    number=parts.number,
+                    catalogue_id=found[0].id if found else None,
+                    where=line.where,
+                )
+            )
+        del self.lines[index:j]
+
+    # ------------------------------------------------------------ tables
+
+    def _table(self, title_line: Line, spec: TableSpec, parts: TitleParts) -> None:
+        self.i += 1
+        label = parts.label or self.pending_label
+        self.pending_label = None
+        unit = None
+        department = None
+        header: list[GridLine] = []
+        data: list[GridLine] = []
+        note = None
+        footnotes: list[str] = []
+        last_line = title_line.number
+        while self.i < len(self.lines):
+            line = self.lines[self.i]
+            text = line.text.strip()
+            if not text:
+                self.i += 1
+                continue
+            if not line.tabbed:
+                dept = DEPT_LINE.match(text)
+                if dept and not header:
+                    department = dept.group("name").strip()
+                    unit = unit_from_text(text) or unit
+                    self.i += 1
+                    continue
+                if unit_from_text(text) and len(text) <= 20 and not header:
+                    unit = unit_from_text(text)
+                    self.i += 1
+                    continue
+                if NOTE.match(text):
+                    if _EMPTY_NOTE.search(text):
+                        note = text
+                    else:
+                        footnotes.append(text)
+                    last_line = line.number
+                    self.i += 1
+                    continue
+                break
+            cells = [c.strip() for c in line.cells]
+            if is_column_numbers(cells):
+                self.i += 1
+                continue
+            lone_label = bool(cells[0]) and not any(cells[1:])
+            if not data and not _is_data_line(cells, spec.layout) and not (header and lone_label):
+                header.append(line.grid())
+            elif header and [c.text for c in header[0].cells] == cells:
+                pass  # the header repeated on a continuation page
+            else:
+                data.append(line.grid())
+            last_line = line.number
+            self.i += 1
+        if department:
+            self.department_from_tables = self.department_from_tables or department
+        number = assemble.number_for(self.doc, spec, parts, label)
+        ctx = TableContext(
+            doc_sha=self.doc.source.sha256,
+            number=number,
+            title=re.sub(r"\s+", "", title_line.text.strip()),
+            spec=spec,
+            unit=unit,
+            label=label,
+            department=department or self.department_from_tables,
+            where=title_line.where,
+        )
+        table = build_table(ctx, header, data, self.doc.warnings)
+        table.last_line = last_line if title_line.page is None else None
+        table.note = note
+        table.footnotes = footnotes
+        table.empty = note is not None and not any(f.value for f in table.figures())
+        if not data and note is None:
+            self.doc.warnings.append(f"{table.title} ({title_line.place}): no rows found")
+        self.doc.tables.append(table)
+
+    # ------------------------------------------------------------ cards
+
+    def _card(self, heading: Line) -> None:
+        self.i += 1
+        year = _year_in(heading.text)
+        block: list[Line] = []
+        while self.i < len(self.lines):
+            line = self.lines[self.i]
+            text = line.text.strip()
+            if not line.tabbed and text:
+                match = YEAR_LINE.match(text)
+                if match:
+                    year = int(match.group(1))
+                    self.i += 1
+                    continue
+                if CARD_HEADING.search(text) or match_title(text) or is_heading(text):
+                    break
+            if text:
+                block.append(line)
+            self.i += 1
+        if block:
+            card = parse_card([ln.grid() for ln in block], year)
+            if heading.page is None:
+                card.lines = sorted({heading.number, *card.lines})
+            else:
+                card.pages = sorted({heading.page, *card.pages})
+            self.card_fragments.append(card)
+
+    # ------------------------------------------------------------ prose
+
+    def _prose(self, line: Line) -> None:
+        self.i += 1
+        text = line.text.strip()
+        if line.tabbed:
+            return
+        if _LATIN_HEAVY.search(text) and len(_LATIN_HEAVY.findall(text)) > len(text) / 2:
+            self.doc.warnings.append(
+                f"{line.place}: English text where the document has Chinese "
+                f"(an OCR placeholder for a table?), skipped: {text[:60]}"
+            )
+            return
+        where = line.where
+        if is_heading(text):
+            level = (
+                1
+                if PART_HEADING.match(text)
+                else 2
+                if re.match(r"^[一二三四五六七八九十]", text)
+                else 3
+            )
+            self.section = Section(heading=text, level=level, where=where)
+            self.doc.sections.append(self.section)
+            return
+        if self.section is None:
+            self.section = Section(heading="", level=0, where=where)
+            self.doc.sections.append(self.section)
+        self.section.paragraphs.append(text)
+        self.doc.claims.extend(extract_claims(text, where, self.section.heading or None))
+
+
+def _year_in(text: str) -> int | None:
+    match = re.search(r"((?:19|20)\d{2})\s*年", text)
+    return int(match.group(1)) if match else None
+
+
+def _is_data_line(cells: list[str], layout: str) -> bool:
+    """A data row: opens with a total, a code or an ordinal, or carries a number."""
+    if not any(cells):
+        return False
+    first = re.sub(r"\s+", "", cells[0])
+    if first in {"合计", "总计", "部门合计", "单位合计"} or re.fullmatch(
+        r"\d{3}(\d{2}){0,2}", first
+    ):
+        return True
+    if layout == "2S" and any(has_ordinal(c) for c in cells if c):
+        return True
+    return any(is_number_cell(c) for c in cells[1:] if c)
