@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 from budget_review.model import Document
 from budget_review.parsers.errors import InputError
 
-__all__ = ["InputError", "parse_bytes", "parse_file", "read_input"]
+__all__ = ["InputError", "Progress", "is_pdf", "parse_bytes", "parse_file", "read_input"]
+
+Progress = Callable[[int, int], None]
 
 
 def read_input(path: str | Path) -> bytes:
@@ -28,10 +31,21 @@ def read_input(path: str | Path) -> bytes:
     return data
 
 
-def parse_bytes(path: str, data: bytes) -> Document:
+def is_pdf(data: bytes) -> bool:
+    return b"%PDF-" in data[:1024]
+
+
+def parse_bytes(
+    path: str, data: bytes, jobs: int | None = None, progress: Progress | None = None
+) -> Document:
+    """Parse a PDF or a text dump. `jobs` and `progress` apply to PDFs (pages done, pages)."""
     sha = hashlib.sha256(data).hexdigest()
-    if data[:1024].lstrip().startswith(b"%PDF") or b"%PDF-" in data[:1024]:
-        raise InputError(path, "PDF input is not readable yet: give a text dump of the document")
+    if is_pdf(data):
+        from budget_review.parsers.pdf import parse_pdf
+
+        doc = parse_pdf(path, data, sha, jobs, progress)
+    elif path.lower().endswith(".pdf"):
+        raise InputError(path, "not a PDF: the file has no %PDF header")
     else:
         from budget_review.parsers.text_dump import parse_text_dump
 
@@ -41,5 +55,7 @@ def parse_bytes(path: str, data: bytes) -> Document:
     return doc
 
 
-def parse_file(path: str | Path) -> Document:
-    return parse_bytes(str(path), read_input(path))
+def parse_file(
+    path: str | Path, jobs: int | None = None, progress: Progress | None = None
+) -> Document:
+    return parse_bytes(str(path), read_input(path), jobs, progress)

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from decimal import Decimal
 
-from budget_review.model import ContentsEntry, Document, ProjectCard, Table
+from budget_review.model import ContentsEntry, Document, ProjectCard, Provenance, Table
 from budget_review.model.money import convert
 from budget_review.parsers.catalogue import (
     TableSpec,
@@ -18,6 +18,11 @@ from budget_review.parsers.catalogue import (
 from budget_review.parsers.grid import is_total_column
 
 PARSER_VERSION = "1"
+
+
+def place(where: Provenance) -> str:
+    """'line 12' for a text dump, 'page 3' for a PDF: where a reader should look."""
+    return f"line {where.line}" if where.line is not None else f"page {where.page}"
 
 
 def _table_entries(doc: Document) -> list[ContentsEntry]:
@@ -63,8 +68,8 @@ def compare_contents(doc: Document) -> None:
         if _core(entry.title) != body_title:
             doc.contents_mismatches.append(
                 f"表{table.number}: contents title '{_core(entry.title)}' "
-                f"(line {entry.where.line}) differs from body title '{body_title}' "
-                f"(line {table.where.line})"
+                f"({place(entry.where)}) differs from body title '{body_title}' "
+                f"({place(table.where)})"
             )
     numbers = {t.number for t in doc.tables}
     for number, entry in by_number.items():
@@ -72,6 +77,9 @@ def compare_contents(doc: Document) -> None:
             doc.contents_mismatches.append(
                 f"contents lists '{entry.title}' (表{number}) but the body has no such table"
             )
+
+
+_DEPARTMENT_END = r"(局|委员会|委|院|办公室|中心|部|厅|会|所|站|馆|校|队)$"
 
 
 def detect_meta(doc: Document, head_lines: list[str], department_hint: str | None) -> None:
@@ -90,10 +98,14 @@ def detect_meta(doc: Document, head_lines: list[str], department_hint: str | Non
         doc.meta.kind = "final_accounts"
     elif "预算" in source:
         doc.meta.kind = "budget"
-    if re.search(r"单位(?:预算|决算)|编制单位", source + joined[:400]):
-        doc.meta.scope = "unit"
-    elif re.search(r"部门(?:预算|决算)|编制部门", source + joined[:400]):
-        doc.meta.scope = "department"
+    # The title decides; the opening pages only when the title does not say.
+    for text in (title or "", joined[:400]):
+        if re.search(r"部门(?:预算|决算)|编制部门|预算主管部门", text):
+            doc.meta.scope = "department"
+            break
+        if re.search(r"单位(?:预算|决算)|编制单位", text):
+            doc.meta.scope = "unit"
+            break
     year = re.search(r"((?:19|20)\d{2})\s*年", source)
     if year:
         doc.meta.year = int(year.group(1))
@@ -110,14 +122,14 @@ def detect_meta(doc: Document, head_lines: list[str], department_hint: str | Non
                 for ln in head_lines
                 if 4 <= len(ln.strip()) <= 30
                 and not re.search(r"\d|目\s*录|预算|决算|公开", ln)
-                and re.search(r"(局|委员会|委|院|办公室|中心|部|厅|会|所|站|馆|校|队)$", ln.strip())
+                and re.search(_DEPARTMENT_END, ln.strip())
             ),
             None,
         )
-    if department and title:
+    if title and not department_hint:
         # '晋城市…局2026年度部门预算' names the department before the year.
         match = re.match(r"^(.+?)(?:19|20)\d{2}", title)
-        if match and not department_hint:
+        if match and re.search(_DEPARTMENT_END, match.group(1)):
             department = match.group(1)
     doc.meta.department = department
 

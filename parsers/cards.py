@@ -17,7 +17,10 @@ from budget_review.model.money import looks_like_amount, parse_amount, unit_from
 from budget_review.parsers.catalogue import squash
 from budget_review.parsers.grid import GridLine
 
-CARD_HEADING = re.compile(r"^(?![（(]).{0,30}项目(?:支出)?绩效目标(?:申报)?表$")
+# A card's title; '详见单位的项目绩效目标表' in prose points at cards and is not one.
+CARD_HEADING = re.compile(
+    r"^(?![（(])(?!.*(?:详见|参见|请见|见附)).{0,30}项目(?:支出)?绩效目标(?:申报)?表$"
+)
 _TAGS = re.compile(r"</?\s*[a-zA-Z][^>]*>")
 _DEPT_CODE = re.compile(r"^(\d{2,})\s*[-－—\s]\s*(\S.*)$")
 _PERIOD = re.compile(r"^\d+\s*年$")
@@ -70,6 +73,7 @@ _LEVEL2 = {
     "可持续影响指标",
     "服务对象满意度指标",
 }
+_LEVEL1 = ("产出指标", "效益指标", "满意度指标", "成本指标")
 _GRID_LABELS = {"绩效指标", "一级指标", "二级指标", "三级指标", "指标值"}
 
 
@@ -339,7 +343,11 @@ def parse_card(lines: list[GridLine], year: int | None) -> ProjectCard:
             zone = "funding"
         elif zone in {"header", "funding"} and first in _TEXT_LABELS:
             zone = "text"
-        elif zone in {"header", "funding", "text"} and _line_has(line, "绩效指标", "一级指标"):
+        elif zone in {"header", "funding", "text"} and (
+            _line_has(line, "绩效指标", "一级指标") or _line_has(line, *_LEVEL1)
+        ):
+            # A merged 绩效指标 cell prints its label mid-span, maybe on the next
+            # page: the first 产出指标/效益指标 row opens the grid as well.
             zone = "grid"
         if zone != "foot" and _line_has(line, *_FOOT_LABELS):
             zone = "foot"

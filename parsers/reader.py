@@ -10,9 +10,10 @@ from budget_review.parsers import assemble
 from budget_review.parsers.cards import CARD_HEADING, merge_cards, parse_card
 from budget_review.parsers.catalogue import TableSpec, TitleParts, match_title, normalise_title
 from budget_review.parsers.claims import extract_claims
-from budget_review.parsers.grid import GridLine, is_column_numbers, is_number_cell
+from budget_review.parsers.grid import GridLine, is_blank, is_column_numbers, is_number_cell
 from budget_review.parsers.lines import (
     DEPT_LINE,
+    LABEL_LINE,
     NOTE,
     PART_HEADING,
     YEAR_LINE,
@@ -24,7 +25,7 @@ from budget_review.parsers.rows import TableContext, build_table
 
 _CONTENTS_HEAD = re.compile(r"^目\s*录$")
 _CONTENTS_ENTRY = re.compile(r"^(?P<title>.+?)(?:\s*[.．…·]{2,}\s*|\t+|\s+)(?P<page>\d{1,3})$")
-_LABEL_LINE = re.compile(r"^(?:(?:预算|决算)?公开表\s*\d+|附?表\s*[一二三四五六七八九十\d]+)$")
+_EMPTY_TABLE = re.compile(r"本表无数据|故本表为空|本表为空表|^无.{0,30}的，仍保留该表")
 _EMPTY_NOTE = re.compile(r"无数据|空表|无.{0,20}(?:收支|预算|支出|收入|安排|资金)")
 _LATIN_HEAVY = re.compile(r"[A-Za-z]")
 
@@ -49,7 +50,7 @@ class BlockReader:
             if not text:
                 self.i += 1
                 continue
-            if not line.tabbed and _LABEL_LINE.match(text):
+            if not line.tabbed and LABEL_LINE.match(text):
                 self.pending_label = re.sub(r"\s+", "", text)
                 self.i += 1
                 continue
@@ -120,6 +121,7 @@ class BlockReader:
         note = None
         footnotes: list[str] = []
         last_line = title_line.number
+        pages = {title_line.page} if title_line.page is not None else set()
         while self.i < len(self.lines):
             line = self.lines[self.i]
             text = line.text.strip()
@@ -129,7 +131,7 @@ class BlockReader:
             if not line.tabbed:
                 dept = DEPT_LINE.match(text)
                 if dept and not header:
-                    department = dept.group("name").strip()
+                    department = _department_name(dept.group("name"))
                     unit = unit_from_text(text) or unit
                     self.i += 1
                     continue
@@ -137,8 +139,9 @@ class BlockReader:
                     unit = unit_from_text(text)
                     self.i += 1
                     continue
-                if NOTE.match(text):
-                    if _EMPTY_NOTE.search(text):
+                # Notes, and the '本表无数据' lines some regions print without a 注：
+                if NOTE.match(text) or ((header or data) and _EMPTY_TABLE.search(text)):
+                    if _EMPTY_NOTE.search(text) and note is None:
                         note = text
                     else:
                         footnotes.append(text)
@@ -153,11 +156,13 @@ class BlockReader:
             lone_label = bool(cells[0]) and not any(cells[1:])
             if not data and not _is_data_line(cells, spec.layout) and not (header and lone_label):
                 header.append(line.grid())
-            elif header and [c.text for c in header[0].cells] == cells:
+            elif any(h.texts() == cells for h in header):
                 pass  # the header repeated on a continuation page
             else:
                 data.append(line.grid())
             last_line = line.number
+            if line.page is not None:
+                pages.add(line.page)
             self.i += 1
         if department:
             self.department_from_tables = self.department_from_tables or department
@@ -174,6 +179,7 @@ class BlockReader:
         )
         table = build_table(ctx, header, data, self.doc.warnings)
         table.last_line = last_line if title_line.page is None else None
+        table.pages = sorted(pages)
         table.note = note
         table.footnotes = footnotes
         table.empty = note is not None and not any(f.value for f in table.figures())
@@ -184,6 +190,7 @@ class BlockReader:
     # ------------------------------------------------------------ cards
 
     def _card(self, heading: Line) -> None:
+        start = self.i
         self.i += 1
         year = _year_in(heading.text)
         block: list[Line] = []
@@ -201,6 +208,11 @@ class BlockReader:
             if text:
                 block.append(line)
             self.i += 1
+        if not any(ln.tabbed for ln in block):
+            # A card is a grid; a heading with only prose under it is prose.
+            self.i = start
+            self._prose(heading)
+            return
         if block:
             card = parse_card([ln.grid() for ln in block], year)
             if heading.page is None:
@@ -241,6 +253,11 @@ class BlockReader:
         self.doc.claims.extend(extract_claims(text, where, self.section.heading or None))
 
 
+def _department_name(text: str) -> str:
+    """'晋城市…局   单位：万元' → the name alone: a PDF line may carry the unit too."""
+    return re.split(r"\s*(?:金额)?单位\s*[:：]|\s{2,}", text.strip())[0].strip()
+
+
 def _year_in(text: str) -> int | None:
     match = re.search(r"((?:19|20)\d{2})\s*年", text)
     return int(match.group(1)) if match else None
@@ -251,10 +268,12 @@ def _is_data_line(cells: list[str], layout: str) -> bool:
     if not any(cells):
         return False
     first = re.sub(r"\s+", "", cells[0])
-    if first in {"合计", "总计", "部门合计", "单位合计"} or re.fullmatch(
-        r"\d{3}(\d{2}){0,2}", first
-    ):
+    if re.fullmatch(r"\d{3}(\d{2}){0,2}", first):
         return True
+    if first in {"合计", "总计", "部门合计", "单位合计"}:
+        # '合计 | 因公出国（境）费 | 公务接待费' is a header row that starts with 合计
+        labels = [c for c in cells[1:] if c.strip() and not is_number_cell(c) and not is_blank(c)]
+        return len(labels) < 2 or any(is_number_cell(c) for c in cells[1:] if c)
     if layout == "2S" and any(has_ordinal(c) for c in cells if c):
         return True
     return any(is_number_cell(c) for c in cells[1:] if c)

@@ -96,7 +96,7 @@ def build_table(
     for line in data_lines:
         aligned = align_cells(line, columns, identities)
         if aligned.note and not aligned.moved:
-            warnings.append(f"表{table_ref} line {_line_of(line)}: {aligned.note}")
+            warnings.append(f"表{table_ref} {_line_of(line)}: {aligned.note}")
         texts = [c.text for c in aligned.cells]
         for seg_index, segment in enumerate(segments):
             names = [clean_name(texts[i]) for i in segment.name_cols]
@@ -147,7 +147,7 @@ def build_table(
                     value = None
                 if raw and value is None and not is_blank(raw):
                     warnings.append(
-                        f"表{table_ref} line {_line_of(line)}: "
+                        f"表{table_ref} {_line_of(line)}: "
                         f"'{raw}' in {columns[col]} is not a number"
                     )
                 figure = Figure(
@@ -170,7 +170,7 @@ def build_table(
 
 def _line_of(line: GridLine) -> str:
     where = line.where
-    return str(where.line) if where.line is not None else f"p.{where.page}"
+    return f"line {where.line}" if where.line is not None else f"page {where.page}"
 
 
 def _classify(

@@ -1,0 +1,257 @@
+"""Read a disclosure PDF with pdfplumber into the same `Document` the text reader makes.
+
+Pages are read in worker processes (`jobs`), each opening the file itself; the
+lines they return are stitched in page order and handed to the shared
+`BlockReader`, so tables continuing across pages join exactly as in a dump.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from io import BytesIO
+
+from budget_review.model import Document, Source
+from budget_review.parsers import assemble
+from budget_review.parsers.cards import CARD_HEADING
+from budget_review.parsers.catalogue import match_title
+from budget_review.parsers.errors import InputError
+from budget_review.parsers.lines import (
+    DEPT_LINE,
+    LABEL_LINE,
+    NOTE,
+    UNIT_LINE,
+    YEAR_LINE,
+    Line,
+    furniture,
+    is_heading,
+)
+from budget_review.parsers.pdf_page import PageLines, clean_prose, read_page
+
+Progress = Callable[[int, int], None]
+_CONTENTS_ENTRY = re.compile(r"^.{2,60}?(?:[.．…·]{2,}\s*\d{1,3})?$")
+
+# pdfminer logs every odd font and broken object; a reader wants one line, not hundreds.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # macOS and Windows have no affinity call
+        return max(1, os.cpu_count() or 1)
+
+
+def _open(path: str, data: bytes):  # type: ignore[no-untyped-def]
+    """Open the PDF or say in one line why it cannot be opened."""
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    try:
+        pdf = pdfplumber.open(BytesIO(data))
+        pages = pdf.pages
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise InputError(path, "the PDF is encrypted: remove the password and try again") from exc
+    except PDFSyntaxError as exc:
+        raise InputError(path, "not a readable PDF: the file is truncated or corrupt") from exc
+    except Exception as exc:  # pdfminer raises many kinds for broken files
+        if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
+            raise InputError(path, "the PDF is encrypted: remove the password and try again") from exc
+        raise InputError(
+            path, f"not a readable PDF: the file is truncated or corrupt ({type(exc).__name__})"
+        ) from exc
+    if not pages:
+        raise InputError(path, "the PDF has no pages")
+    return pdf
+
+
+def _read_chunk(path: str, data: bytes | None, numbers: list[int]) -> list[PageLines]:
+    """Worker: read some pages. Re-opens the file; a page that fails becomes a problem."""
+    import pdfplumber
+
+    source = BytesIO(data) if data is not None else path
+    results = []
+    with pdfplumber.open(source) as pdf:
+        for number in numbers:
+            try:
+                page = pdf.pages[number - 1]
+                results.append(read_page(page, number))
+                page.close()
+            except Exception as exc:  # one broken page must not lose the document
+                results.append(PageLines(page=number, problem=f"{type(exc).__name__}: {exc}"))
+    return results
+
+
+def _chunks(count: int, jobs: int) -> list[list[int]]:
+    """Interleaved runs of pages, so that slow card pages spread over every worker."""
+    size = max(2, min(8, count // (jobs * 4) or 1))
+    return [list(range(start, min(start + size, count + 1))) for start in range(1, count + 1, size)]
+
+
+def read_pages(
+    path: str, data: bytes, jobs: int | None = None, progress: Progress | None = None
+) -> list[PageLines]:
+    pdf = _open(path, data)
+    count = len(pdf.pages)
+    jobs = max(1, min(jobs or default_jobs(), count))
+    done = 0
+    results: list[PageLines] = []
+    if jobs == 1:
+        for number in range(1, count + 1):
+            try:
+                page = pdf.pages[number - 1]
+                results.append(read_page(page, number))
+                page.close()
+            except Exception as exc:
+                results.append(PageLines(page=number, problem=f"{type(exc).__name__}: {exc}"))
+            done += 1
+            if progress:
+                progress(done, count)
+        pdf.close()
+        return results
+    pdf.close()
+    on_disk = os.path.isfile(path) and os.path.getsize(path) == len(data)
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = [
+            pool.submit(_read_chunk, path, None if on_disk else data, chunk)
+            for chunk in _chunks(count, jobs)
+        ]
+        for future in as_completed(futures):
+            chunk = future.result()
+            results.extend(chunk)
+            done += len(chunk)
+            if progress:
+                progress(done, count)
+    return sorted(results, key=lambda p: p.page)
+
+
+def _mark_contents(pages: list[PageLines]) -> None:
+    """Tag the lines of the contents page and of the pages that continue it."""
+    in_contents = False
+    for page in pages:
+        plain = [ln for ln in page.lines if not ln.tabbed and ln.text.strip()]
+        if page.contents:
+            in_contents = True
+        elif in_contents:
+            entries = [ln for ln in plain if not _furniture_like(ln.text)]
+            in_contents = bool(entries) and all(
+                _CONTENTS_ENTRY.match(ln.text.strip()) and "。" not in ln.text for ln in entries
+            )
+        if in_contents:
+            for line in plain:
+                line.role = "contents"
+
+
+def _furniture_like(text: str) -> bool:
+    from budget_review.parsers.lines import PAGE_NUMBER, STAMP
+
+    return bool(STAMP.match(text.strip()) or PAGE_NUMBER.match(text.strip()))
+
+
+def _starts_block(text: str) -> bool:
+    return bool(
+        is_heading(text)
+        or LABEL_LINE.match(text)
+        or match_title(text)
+        or CARD_HEADING.search(text)
+        or DEPT_LINE.match(text)
+        or UNIT_LINE.search(text)
+        or NOTE.match(text)
+        or YEAR_LINE.match(text)
+    )
+
+
+def _join_prose(lines: list[Line], pages: dict[int, PageLines]) -> list[Line]:
+    """Join the lines of a paragraph wrapped at the right margin (also across pages)."""
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and not line.tabbed
+            and not prev.tabbed
+            and prev.role is None
+            and line.role is None
+            and prev.bbox is not None
+            and line.bbox is not None
+            and _reaches_margin(prev, pages)
+            and not _starts_block(line.text.strip())
+            and _flush_left(line, pages)
+        ):
+            joined = prev.text.rstrip() + line.text.strip()
+            prev.text = joined
+            prev.cells = [joined]
+            continue
+        out.append(line)
+    for line in out:
+        if not line.tabbed and line.role is None:
+            line.text = clean_prose(line.text)
+            line.cells = [line.text]
+    return out
+
+
+def _reaches_margin(line: Line, pages: dict[int, PageLines]) -> bool:
+    """A line that fills the text width: its paragraph may go on in the next line."""
+    page = pages[line.page or 0]
+    assert line.bbox is not None
+    x0, _, x1, _ = line.bbox
+    full_width = x1 - x0 >= max(0.7 * (page.right - page.left), 0.5 * page.width)
+    return full_width and x1 >= page.right - 2 * page.char_size
+
+
+def _flush_left(line: Line, pages: dict[int, PageLines]) -> bool:
+    """A wrapped line starts at the left margin; a new paragraph is indented or centred."""
+    page = pages[line.page or 0]
+    assert line.bbox is not None
+    return line.bbox[0] <= page.left + 0.8 * page.char_size
+
+
+def _cover(lines: list[Line]) -> list[str]:
+    """The cover's title, which a PDF sets over several lines: joined into one."""
+    first = next((ln.page for ln in lines if ln.text.strip()), None)
+    title: list[str] = []
+    for line in lines:
+        if line.page != first or line.tabbed or re.search(r"[:：]", line.text):
+            break
+        title.append(line.text.strip())
+    return [clean_prose("".join(title))] if len(title) > 1 else []
+
+
+def parse_pdf(
+    path: str,
+    data: bytes,
+    sha256: str,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> Document:
+    from budget_review.parsers.reader import BlockReader
+
+    pages = read_pages(path, data, jobs, progress)
+    doc = Document(source=Source(path=path, sha256=sha256, format="pdf", pages=len(pages)))
+    if not any(p.has_text for p in pages if p.problem is None):
+        if any(p.has_images for p in pages):
+            raise InputError(path, "no text layer: OCR the file first (the pages are images)")
+        raise InputError(path, "no text layer: the PDF has no readable text")
+    for page in pages:
+        if page.problem:
+            doc.warnings.append(f"page {page.page}: could not be read ({page.problem})")
+        elif not page.has_text and page.has_images:
+            doc.warnings.append(f"page {page.page}: no text layer (a scanned page?), skipped")
+    _mark_contents(pages)
+    lines: list[Line] = []
+    for page in pages:
+        for line in page.lines:
+            line.number = len(lines) + 1
+            lines.append(line)
+    drop = furniture(lines, repeats=max(3, min(8, len(pages) // 3)))
+    body = [ln for ln in lines if ln.number not in drop]
+    body = _join_prose(body, {p.page: p for p in pages})
+    reader = BlockReader(doc, body)
+    reader.run()
+    head = _cover(body) + [ln.text.strip() for ln in body if ln.text.strip() and not ln.tabbed][:40]
+    assemble.finish(doc, head, reader.department_from_tables)
+    return doc

@@ -1,0 +1,199 @@
+"""One PDF page → lines: ruled tables as rows of boxed cells, everything else as text lines.
+
+Runs in worker processes, so it takes a page number and returns plain data. The
+stamp filter runs before anything reads a cell: a watermark drawn in large
+rotated characters across the page would otherwise land inside table cells.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from budget_review.model.document import BBox
+from budget_review.parsers.catalogue import match_title
+from budget_review.parsers.grid import is_number_cell
+from budget_review.parsers.lines import UNIT_LINE, Line
+
+if TYPE_CHECKING:
+    from pdfplumber.page import Page
+    from pdfplumber.table import Table as PlumberTable
+
+_CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+# Spaces pdf text puts between Chinese and figures or inside Chinese ('2024 年', '307.82 万元').
+_STRAY_SPACE = re.compile(
+    rf"(?<=[{_CJK}])[ \u3000]+(?=[{_CJK}\d])|(?<=[\d%.])[ \u3000]+(?=[{_CJK}])"
+)
+_CONTENTS_HEAD = re.compile(r"^目\s*录$")
+
+LINES_SETTINGS: dict[str, Any] = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+TEXT_SETTINGS: dict[str, Any] = {
+    "vertical_strategy": "text",
+    "horizontal_strategy": "text",
+    "min_words_vertical": 2,
+    "text_x_tolerance": 2,
+}
+
+
+@dataclass
+class PageLines:
+    """What one page gave: its lines in reading order, and whether it could be read."""
+
+    page: int
+    lines: list[Line] = field(default_factory=list)
+    has_text: bool = True
+    has_images: bool = False
+    tables: int = 0
+    contents: bool = False  # holds the 目录 heading
+    problem: str | None = None
+    width: float = 0.0
+    left: float = 0.0  # left and right edges of the text, for joining wrapped prose lines
+    right: float = 0.0
+    char_size: float = 10.0
+
+
+def _is_stamp(char: dict[str, Any], typical: float) -> bool:
+    """Watermark characters: rotated, or drawn far larger than the page's text."""
+    a, b, c, d = char["matrix"][:4]
+    if abs(b) > 1e-3 or abs(c) > 1e-3 or not char.get("upright", True):
+        return True
+    return bool(char["size"] > 3.5 * typical and char["size"] > 30)
+
+
+def join_cell_text(text: str) -> str:
+    """Join the lines of a wrapped cell: no space between Chinese characters."""
+    parts = [p.strip() for p in text.split("\n")]
+    out = ""
+    for part in parts:
+        if not part:
+            continue
+        if out and not (_CJK_CHAR.search(out[-1]) or _CJK_CHAR.search(part[0])):
+            out += " "
+        out += part
+    return out
+
+
+def clean_prose(text: str) -> str:
+    return _STRAY_SPACE.sub("", text).strip()
+
+
+def _text_lines(chars: list[dict[str, Any]]) -> list[tuple[BBox, str, float]]:
+    """Cluster characters into lines: (box, text, char size), top to bottom."""
+    rows: list[list[dict[str, Any]]] = []
+    for char in sorted(chars, key=lambda ch: (round(ch["top"]), ch["x0"])):
+        middle = (char["top"] + char["bottom"]) / 2
+        for row in reversed(rows[-3:]):
+            top, bottom = row[0]["top"], row[0]["bottom"]
+            if top - 1 <= middle <= bottom + 1:
+                row.append(char)
+                break
+        else:
+            rows.append([char])
+    result = []
+    for row in rows:
+        row.sort(key=lambda ch: ch["x0"])
+        size = statistics.median(ch["size"] for ch in row)
+        text = ""
+        last_x1 = None
+        for ch in row:
+            if last_x1 is not None and ch["x0"] - last_x1 > 0.3 * size and not text.endswith(" "):
+                gap = ch["x0"] - last_x1
+                text += "   " if gap > 2 * size else " "
+            text += ch["text"]
+            last_x1 = ch["x1"]
+        box = (
+            min(ch["x0"] for ch in row),
+            min(ch["top"] for ch in row),
+            max(ch["x1"] for ch in row),
+            max(ch["bottom"] for ch in row),
+        )
+        if text.strip():
+            result.append((box, text.rstrip(), size))
+    return result
+
+
+def _inside(char: dict[str, Any], boxes: list[BBox]) -> bool:
+    x = (char["x0"] + char["x1"]) / 2
+    y = (char["top"] + char["bottom"]) / 2
+    return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+
+def _table_rows(table: PlumberTable, page: int) -> list[Line]:
+    texts = table.extract()
+    lines = []
+    for row, cells in zip(table.rows, texts, strict=False):
+        values = [join_cell_text(c or "") for c in cells]
+        boxes: list[BBox | None] = [tuple(box) if box else None for box in row.cells]  # type: ignore[misc]
+        lines.append(
+            Line(
+                number=0,
+                text="\t".join(values),
+                cells=values,
+                tabbed=True,
+                page=page,
+                bbox=tuple(row.bbox),  # type: ignore[arg-type]
+                cell_boxes=boxes,
+            )
+        )
+    return lines
+
+
+def _worth_a_text_table(lines: list[tuple[BBox, str, float]]) -> bool:
+    """An unruled page that still looks like a table: a title or unit line and many figures."""
+    titled = any(match_title(text.strip()) or UNIT_LINE.search(text) for _, text, _ in lines)
+    numeric = sum(
+        1 for _, text, _ in lines if sum(is_number_cell(w) for w in text.split()) >= 2
+    )
+    return titled and numeric >= 3
+
+
+def read_page(page: Page, number: int) -> PageLines:
+    """Read one page; never raises for a page's content, records the problem instead."""
+    result = PageLines(page=number, width=float(page.width))
+    chars = page.chars
+    result.has_images = bool(page.images)
+    if not chars:
+        result.has_text = False
+        return result
+    typical = statistics.median(ch["size"] for ch in chars)
+    stamp = [ch for ch in chars if _is_stamp(ch, typical)]
+    if stamp:
+        ids = {id(ch) for ch in stamp}
+        page = page.filter(lambda obj: obj.get("object_type") != "char" or id(obj) not in ids)
+        chars = [ch for ch in chars if id(ch) not in ids]
+    body = [ch for ch in chars if ch["text"].strip()]
+    result.char_size = statistics.median(ch["size"] for ch in body) if body else typical
+
+    tables: list[PlumberTable] = []
+    if page.lines or page.rects:
+        tables = [t for t in page.find_tables(LINES_SETTINGS) if _is_grid(t)]
+    plain = _text_lines([ch for ch in body if not _inside(ch, [t.bbox for t in tables])])
+    if not tables and _worth_a_text_table(plain):
+        tables = [t for t in page.find_tables(TEXT_SETTINGS) if _is_grid(t)]
+        if tables:
+            plain = _text_lines([ch for ch in body if not _inside(ch, [t.bbox for t in tables])])
+    result.tables = len(tables)
+
+    placed: list[tuple[float, Line]] = []
+    for box, text, _size in plain:
+        line = Line(number=0, text=text, cells=[text], page=number, bbox=box)
+        placed.append((box[1], line))
+        if _CONTENTS_HEAD.match(text.strip()):
+            result.contents = True
+    for table in tables:
+        for line in _table_rows(table, number):
+            placed.append((line.bbox[1] if line.bbox else 0.0, line))
+    placed.sort(key=lambda item: item[0])
+    result.lines = [line for _, line in placed]
+    result.left = min((box[0] for box, _, _ in plain), default=0.0)
+    result.right = max((box[2] for box, _, _ in plain), default=0.0)
+    return result
+
+
+def _is_grid(table: PlumberTable) -> bool:
+    """A real table has two columns or more; a one-column box is framed text (a contents box)."""
+    widest = max((len(row.cells) for row in table.rows), default=0)
+    return widest >= 2 and len(table.rows) >= 1
