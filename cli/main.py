@@ -13,9 +13,11 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from budget_review.cli.progress import PageProgress
+from budget_review.model import Document
 from budget_review.model.serialize import document_to_dict
-from budget_review.parsers import InputError, parse_bytes, read_input
-from budget_review.store import Store
+from budget_review.parsers import InputError, is_pdf, parse_bytes, read_input
+from budget_review.store import Store, default_store_path, peek
 
 PROG = "budget-review"
 EXIT_BAD_INPUT = 2
@@ -34,11 +36,37 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     ingest = commands.add_parser("ingest", help="parse files and keep them in the store")
     ingest.add_argument("files", nargs="+", metavar="FILE")
+    _jobs_option(ingest)
+    ingest.add_argument(
+        "--no-progress", action="store_true", help="no progress bar on stderr while reading PDFs"
+    )
     dump = commands.add_parser("dump", help="print a parsed document as JSON")
     dump.add_argument("file", metavar="FILE")
     dump.add_argument("--format", choices=["json"], default="json")
+    _jobs_option(dump)
     commands.add_parser("list", help="list the documents in the store")
     return parser
+
+
+def _jobs_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--jobs",
+        "-j",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help="processes reading PDF pages (default: the available cores)",
+    )
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of jobs, 1 or more: {text!r}")
+    return value
 
 
 def _store(args: argparse.Namespace) -> Store:
@@ -47,7 +75,7 @@ def _store(args: argparse.Namespace) -> Store:
 
 def cmd_dump(args: argparse.Namespace) -> int:
     data = read_input(args.file)
-    doc = parse_bytes(args.file, data)
+    doc = _stored_copy(args, data) or parse_bytes(args.file, data, args.jobs)
     json.dump(document_to_dict(doc), sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
     for warning in doc.warnings:
@@ -55,13 +83,22 @@ def cmd_dump(args: argparse.Namespace) -> int:
     return 0
 
 
+def _stored_copy(args: argparse.Namespace, data: bytes) -> Document | None:
+    return peek(Path(args.db) if args.db else default_store_path(), data)
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     # Read and parse every file first, so that one bad file leaves the store unchanged.
     parsed = []
-    for name in args.files:
-        start = time.perf_counter()
-        doc = parse_bytes(name, read_input(name))
-        parsed.append((doc, time.perf_counter() - start))
+    with PageProgress(enabled=not args.no_progress) as progress:
+        for name in args.files:
+            start = time.perf_counter()
+            data = read_input(name)
+            doc = _stored_copy(args, data)
+            if doc is None:
+                report = progress.task(Path(name).name) if is_pdf(data) else None
+                doc = parse_bytes(name, data, args.jobs, report)
+            parsed.append((doc, time.perf_counter() - start))
     with _store(args) as store:
         for doc, seconds in parsed:
             added = store.add(doc)

@@ -32,6 +32,7 @@ from budget_review.parsers.lines import (
 from budget_review.parsers.pdf_page import PageLines, clean_prose, read_page
 
 Progress = Callable[[int, int], None]
+_ENCRYPTED = "the PDF is encrypted: remove the password and try again"
 _CONTENTS_ENTRY = re.compile(r"^.{2,60}?(?:[.．…·]{2,}\s*\d{1,3})?$")
 
 # pdfminer logs every odd font and broken object; a reader wants one line, not hundreds.
@@ -55,12 +56,14 @@ def _open(path: str, data: bytes):  # type: ignore[no-untyped-def]
         pdf = pdfplumber.open(BytesIO(data))
         pages = pdf.pages
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise InputError(path, "the PDF is encrypted: remove the password and try again") from exc
+        raise InputError(path, _ENCRYPTED) from exc
     except PDFSyntaxError as exc:
         raise InputError(path, "not a readable PDF: the file is truncated or corrupt") from exc
     except Exception as exc:  # pdfminer raises many kinds for broken files
         if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
-            raise InputError(path, "the PDF is encrypted: remove the password and try again") from exc
+            raise InputError(
+                path, "the PDF is encrypted: remove the password and try again"
+            ) from exc
         raise InputError(
             path, f"not a readable PDF: the file is truncated or corrupt ({type(exc).__name__})"
         ) from exc

@@ -57,7 +57,7 @@ class PageLines:
 
 def _is_stamp(char: dict[str, Any], typical: float) -> bool:
     """Watermark characters: rotated, or drawn far larger than the page's text."""
-    a, b, c, d = char["matrix"][:4]
+    _, b, c, _ = char["matrix"][:4]
     if abs(b) > 1e-3 or abs(c) > 1e-3 or not char.get("upright", True):
         return True
     return bool(char["size"] > 3.5 * typical and char["size"] > 30)
@@ -134,7 +134,7 @@ def _table_rows(table: PlumberTable, page: int) -> list[Line]:
                 cells=values,
                 tabbed=True,
                 page=page,
-                bbox=tuple(row.bbox),  # type: ignore[arg-type]
+                bbox=tuple(row.bbox),
                 cell_boxes=boxes,
             )
         )
@@ -144,9 +144,7 @@ def _table_rows(table: PlumberTable, page: int) -> list[Line]:
 def _worth_a_text_table(lines: list[tuple[BBox, str, float]]) -> bool:
     """An unruled page that still looks like a table: a title or unit line and many figures."""
     titled = any(match_title(text.strip()) or UNIT_LINE.search(text) for _, text, _ in lines)
-    numeric = sum(
-        1 for _, text, _ in lines if sum(is_number_cell(w) for w in text.split()) >= 2
-    )
+    numeric = sum(1 for _, text, _ in lines if sum(is_number_cell(w) for w in text.split()) >= 2)
     return titled and numeric >= 3
 
 

@@ -147,8 +147,7 @@ def build_table(
                     value = None
                 if raw and value is None and not is_blank(raw):
                     warnings.append(
-                        f"表{table_ref} {_line_of(line)}: "
-                        f"'{raw}' in {columns[col]} is not a number"
+                        f"表{table_ref} {_line_of(line)}: '{raw}' in {columns[col]} is not a number"
                     )
                 figure = Figure(
                     key=figure_key(ctx.doc_sha, table_ref, row.key, columns[col]),

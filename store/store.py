@@ -72,10 +72,10 @@ class Store:
             parser_version is None or summary.parser_version == parser_version
         )
 
-    def add(self, doc: Document) -> bool:
+    def add(self, doc: Document, replace: bool = False) -> bool:
         """Store a parsed document; False when the same file and parser are already there."""
         sha = doc.source.sha256
-        if self.contains(sha, doc.parser_version):
+        if not replace and self.contains(sha, doc.parser_version):
             return False
         body = TinyDB(self._doc_path(sha), storage=AtomicJSONStorage)
         try:
