@@ -24,7 +24,7 @@ run: install
 	$(BIN)/budget-review dump $(SAMPLE)
 
 test: install
-	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
 
 # mypy cannot follow setuptools' editable mapping, so it checks a tree of links
 # that mirrors the installed namespace.

@@ -72,8 +72,14 @@ class Line:
         return GridLine(cells, where)
 
 
+_TITLED_SECTION = re.compile(r"(?:情况说明|编制说明|名词解释|主要职能|机构设置)$")
+
+
 def is_heading(text: str) -> bool:
     if PART_HEADING.match(text):
+        return True
+    # '科技创新专项经费情况说明': a section titled without an ordinal
+    if len(text) <= 30 and _TITLED_SECTION.search(text) and not re.search(r"[，。；：,;:]", text):
         return True
     return bool(SECTION_HEADING.match(text)) and len(text) <= 40 and "。" not in text[:-1]
 

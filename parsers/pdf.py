@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from io import BytesIO
+from typing import TYPE_CHECKING
 
 from budget_review.model import Document, Source
 from budget_review.parsers import assemble
@@ -35,6 +36,9 @@ Progress = Callable[[int, int], None]
 _ENCRYPTED = "the PDF is encrypted: remove the password and try again"
 _CONTENTS_ENTRY = re.compile(r"^.{2,60}?(?:[.．…·]{2,}\s*\d{1,3})?$")
 
+if TYPE_CHECKING:
+    from pdfplumber.pdf import PDF
+
 # pdfminer logs every odd font and broken object; a reader wants one line, not hundreds.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
@@ -46,30 +50,33 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _open(path: str, data: bytes):  # type: ignore[no-untyped-def]
+def _open(path: str, data: bytes) -> PDF:
     """Open the PDF or say in one line why it cannot be opened."""
     import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
 
     try:
         pdf = pdfplumber.open(BytesIO(data))
         pages = pdf.pages
-    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise InputError(path, _ENCRYPTED) from exc
-    except PDFSyntaxError as exc:
-        raise InputError(path, "not a readable PDF: the file is truncated or corrupt") from exc
-    except Exception as exc:  # pdfminer raises many kinds for broken files
-        if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
-            raise InputError(
-                path, "the PDF is encrypted: remove the password and try again"
-            ) from exc
-        raise InputError(
-            path, f"not a readable PDF: the file is truncated or corrupt ({type(exc).__name__})"
-        ) from exc
+    except Exception as exc:  # pdfplumber wraps pdfminer's many kinds of failure
+        raise InputError(path, _open_problem(exc)) from exc
     if not pages:
         raise InputError(path, "the PDF has no pages")
     return pdf
+
+
+def _open_problem(exc: BaseException) -> str:
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    causes = [exc, *[a for a in getattr(exc, "args", ()) if isinstance(a, BaseException)]]
+    if exc.__context__ is not None:
+        causes.append(exc.__context__)
+    if any(isinstance(c, PDFPasswordIncorrect | PDFEncryptionError) for c in causes):
+        return _ENCRYPTED
+    if any("encrypt" in type(c).__name__.lower() for c in causes):
+        return _ENCRYPTED
+    inner = causes[-1]
+    detail = f"{type(inner).__name__}: {inner}" if str(inner) else type(inner).__name__
+    return f"not a readable PDF: the file is truncated or corrupt ({detail})"
 
 
 def _read_chunk(path: str, data: bytes | None, numbers: list[int]) -> list[PageLines]:

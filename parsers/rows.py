@@ -21,7 +21,7 @@ from budget_review.parsers.catalogue import (
     is_total_name,
 )
 from budget_review.parsers.grid import GridLine, cell_amount, flatten_headers, is_blank
-from budget_review.parsers.numerals import has_ordinal, strip_ordinal
+from budget_review.parsers.numerals import has_ordinal, ordinal_depth, strip_ordinal
 from budget_review.parsers.projects import group_projects
 
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff）)、])\s+(?=[\u4e00-\u9fff（(])")
@@ -91,7 +91,7 @@ def build_table(
     table_ref = ctx.number if ctx.number is not None else ctx.title
     last_code_parts: dict[int, list[str]] = {}
     keys_seen: dict[tuple[Side | None, str], int] = {}
-    group_for_side: dict[Side | None, str | None] = {}
+    group_for_side: dict[str | None, str | None] = {}
     economic_group: str | None = None
     for line in data_lines:
         aligned = align_cells(line, columns, identities)
@@ -177,7 +177,7 @@ def _classify(
     names: list[str],
     layout: str,
     side: Side | None,
-    group_for_side: dict[Side | None, str | None],
+    group_for_side: dict[str | None, str | None],
 ) -> None:
     name = row.name
     bare = strip_ordinal(name)
@@ -201,9 +201,15 @@ def _classify(
             row.kind = "class"
             row.level = 1
         elif side == "income":
-            if not has_ordinal(name):
+            depth = ordinal_depth(name)
+            if depth == 0:
                 group_for_side["income"] = bare
-            row.level = 1 if has_ordinal(name) else 0
+            elif depth == 1:
+                group_for_side["income_item"] = bare
+            elif group_for_side.get("income_item"):
+                # '1. 一般公共预算资金' under '一、财政拨款收入'
+                row.parent = group_for_side["income_item"]
+            row.level = depth
         return
     if layout == "E" and len(names) >= 2:
         first, second = names[0], names[1]

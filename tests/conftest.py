@@ -20,3 +20,32 @@ def jincheng() -> Document:
 @pytest.fixture(scope="session")
 def jincheng_lines() -> list[str]:
     return JINCHENG_TXT.read_text(encoding="utf-8").splitlines()
+
+
+JINCHENG_PDF = SAMPLES / "jincheng-hrss-2026-budget.pdf"
+JINCHENG_STAMPED = SAMPLES / "jincheng-hrss-2026-budget.stamped.pdf"
+SHANGHAI_BUDGET = SAMPLES / "shanghai-putuo-commerce-2025-budget.pdf"
+SHANGHAI_FINAL = SAMPLES / "shanghai-putuo-social-work-2024-final-accounts.pdf"
+
+# Tests that use one of the large PDFs carry @pytest.mark.xdist_group(<fixture name>), and
+# `make test` runs with --dist loadgroup, so that each PDF is parsed by one worker only.
+
+
+@pytest.fixture(scope="session")
+def jincheng_pdf() -> Document:
+    return parse_file(JINCHENG_PDF, jobs=1)
+
+
+@pytest.fixture(scope="session")
+def jincheng_stamped() -> Document:
+    return parse_file(JINCHENG_STAMPED, jobs=1)
+
+
+@pytest.fixture(scope="session")
+def shanghai_budget() -> Document:
+    return parse_file(SHANGHAI_BUDGET, jobs=1)
+
+
+@pytest.fixture(scope="session")
+def shanghai_final() -> Document:
+    return parse_file(SHANGHAI_FINAL, jobs=1)
