@@ -13,11 +13,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pdfplumber
 from budget_review.parsers import parse_file
-from budget_review.store import Store
+from budget_review.store import Store, open_document
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "jincheng-hrss-2026-budget.txt"
+PDF_SAMPLE = ROOT / "samples" / "jincheng-hrss-2026-budget.pdf"
 SCRIPT = Path(sys.executable).parent / "budget-review"
 
 
@@ -55,5 +57,55 @@ def main() -> None:
             report("store: load the document", timed(lambda: store.load(doc.source.sha256)))
 
 
+def bare_pdfplumber_pass(path: Path) -> None:
+    """The yardstick: pdfplumber's own text and table extraction on every page."""
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            page.extract_text()
+            page.extract_tables()
+            page.close()
+
+
+def ingest(path: Path, jobs: int) -> float:
+    """Parse and store into a fresh store, as `budget-review ingest --jobs N` does."""
+    with tempfile.TemporaryDirectory() as folder, Store(folder) as store:
+        start = time.perf_counter()
+        opened = open_document(store, path, jobs=jobs)
+        seconds = time.perf_counter() - start
+        assert not opened.cached
+    return seconds
+
+
+def reopen(path: Path) -> tuple[float, float]:
+    """Open a document the store already holds: hash the file, load the stored parse."""
+    with tempfile.TemporaryDirectory() as folder, Store(folder) as store:
+        open_document(store, path)
+
+        def again() -> None:
+            assert open_document(store, path).cached
+
+        return timed(again, repeat=5)
+
+
+def pdf_benchmarks(repeat: int = 2) -> None:
+    print(f"\nsample: {PDF_SAMPLE.name} (best of {repeat} runs, interleaved)")
+    bare: list[float] = []
+    one: list[float] = []
+    two: list[float] = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        bare_pdfplumber_pass(PDF_SAMPLE)
+        bare.append(time.perf_counter() - start)
+        one.append(ingest(PDF_SAMPLE, jobs=1))
+        two.append(ingest(PDF_SAMPLE, jobs=2))
+    base = min(bare)
+    print(f"{'bare pdfplumber pass (extract_text + extract_tables)':<56} {base:6.2f} s")
+    print(f"{'ingest, 1 job':<56} {min(one):6.2f} s   {min(one) / base:5.2f}x  (target <= 1.0x)")
+    print(f"{'ingest, 2 jobs':<56} {min(two):6.2f} s   {min(two) / base:5.2f}x  (target <= 0.6x)")
+    median, best = reopen(PDF_SAMPLE)
+    print(f"{'reopen the cached document':<56} {median:6.3f} s   (target < 0.3 s; best {best:.3f})")
+
+
 if __name__ == "__main__":
     main()
+    pdf_benchmarks()

@@ -60,7 +60,7 @@ _TOP_ORDINAL = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]")
 
 
 def ordinal_depth(text: str) -> int:
-    """0 without an ordinal, 1 for '一、', 2 for the items under it ('1.', '（一）', '①', '其中：')."""
+    """0 without an ordinal, 1 for '一、', 2 for the items under it ('1.', '（一）', '①')."""
     if not has_ordinal(text):
         return 0
     return 1 if _TOP_ORDINAL.match(text) else 2

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from io import BytesIO
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from budget_review.model import Document, Source
 from budget_review.parsers import assemble
@@ -79,26 +79,34 @@ def _open_problem(exc: BaseException) -> str:
     return f"not a readable PDF: the file is truncated or corrupt ({detail})"
 
 
-def _read_chunk(path: str, data: bytes | None, numbers: list[int]) -> list[PageLines]:
-    """Worker: read some pages. Re-opens the file; a page that fails becomes a problem."""
+_worker_pdf: Any = None  # each worker process opens the file once
+
+
+def _open_in_worker(path: str, data: bytes | None) -> None:
     import pdfplumber
 
-    source = BytesIO(data) if data is not None else path
-    results = []
-    with pdfplumber.open(source) as pdf:
-        for number in numbers:
-            try:
-                page = pdf.pages[number - 1]
-                results.append(read_page(page, number))
-                page.close()
-            except Exception as exc:  # one broken page must not lose the document
-                results.append(PageLines(page=number, problem=f"{type(exc).__name__}: {exc}"))
-    return results
+    global _worker_pdf
+    _worker_pdf = pdfplumber.open(BytesIO(data) if data is not None else path)
+
+
+def _read_one(pdf: Any, number: int) -> PageLines:
+    """Read a page; a page that fails becomes a named problem, never a lost document."""
+    try:
+        page = pdf.pages[number - 1]
+        result = read_page(page, number)
+        page.close()
+        return result
+    except Exception as exc:
+        return PageLines(page=number, problem=f"{type(exc).__name__}: {exc}")
+
+
+def _read_chunk(numbers: list[int]) -> list[PageLines]:
+    return [_read_one(_worker_pdf, number) for number in numbers]
 
 
 def _chunks(count: int, jobs: int) -> list[list[int]]:
-    """Interleaved runs of pages, so that slow card pages spread over every worker."""
-    size = max(2, min(8, count // (jobs * 4) or 1))
+    """Small runs of pages handed out in turn, so that slow pages spread over the workers."""
+    size = max(1, min(6, count // (jobs * 6) or 1))
     return [list(range(start, min(start + size, count + 1))) for start in range(1, count + 1, size)]
 
 
@@ -108,34 +116,26 @@ def read_pages(
     pdf = _open(path, data)
     count = len(pdf.pages)
     jobs = max(1, min(jobs or default_jobs(), count))
-    done = 0
     results: list[PageLines] = []
     if jobs == 1:
         for number in range(1, count + 1):
-            try:
-                page = pdf.pages[number - 1]
-                results.append(read_page(page, number))
-                page.close()
-            except Exception as exc:
-                results.append(PageLines(page=number, problem=f"{type(exc).__name__}: {exc}"))
-            done += 1
+            results.append(_read_one(pdf, number))
             if progress:
-                progress(done, count)
+                progress(number, count)
         pdf.close()
         return results
     pdf.close()
     on_disk = os.path.isfile(path) and os.path.getsize(path) == len(data)
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [
-            pool.submit(_read_chunk, path, None if on_disk else data, chunk)
-            for chunk in _chunks(count, jobs)
-        ]
+    with ProcessPoolExecutor(
+        max_workers=jobs,
+        initializer=_open_in_worker,
+        initargs=(path, None if on_disk else data),
+    ) as pool:
+        futures = [pool.submit(_read_chunk, chunk) for chunk in _chunks(count, jobs)]
         for future in as_completed(futures):
-            chunk = future.result()
-            results.extend(chunk)
-            done += len(chunk)
+            results.extend(future.result())
             if progress:
-                progress(done, count)
+                progress(len(results), count)
     return sorted(results, key=lambda p: p.page)
 
 

@@ -7,6 +7,7 @@ rotated characters across the page would otherwise land inside table cells.
 
 from __future__ import annotations
 
+import bisect
 import re
 import statistics
 from dataclasses import dataclass, field
@@ -80,7 +81,9 @@ def clean_prose(text: str) -> str:
     return _STRAY_SPACE.sub("", text).strip()
 
 
-def _text_lines(chars: list[dict[str, Any]]) -> list[tuple[BBox, str, float]]:
+def _text_lines(
+    chars: list[dict[str, Any]], wide_gap: str = "   "
+) -> list[tuple[BBox, str, float]]:
     """Cluster characters into lines: (box, text, char size), top to bottom."""
     rows: list[list[dict[str, Any]]] = []
     for char in sorted(chars, key=lambda ch: (round(ch["top"]), ch["x0"])):
@@ -101,7 +104,7 @@ def _text_lines(chars: list[dict[str, Any]]) -> list[tuple[BBox, str, float]]:
         for ch in row:
             if last_x1 is not None and ch["x0"] - last_x1 > 0.3 * size and not text.endswith(" "):
                 gap = ch["x0"] - last_x1
-                text += "   " if gap > 2 * size else " "
+                text += wide_gap if gap > 2 * size else " "
             text += ch["text"]
             last_x1 = ch["x1"]
         box = (
@@ -115,17 +118,58 @@ def _text_lines(chars: list[dict[str, Any]]) -> list[tuple[BBox, str, float]]:
     return result
 
 
-def _inside(char: dict[str, Any], boxes: list[BBox]) -> bool:
-    x = (char["x0"] + char["x1"]) / 2
-    y = (char["top"] + char["bottom"]) / 2
-    return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+def _outside(chars: list[dict[str, Any]], tables: list[PlumberTable]) -> list[dict[str, Any]]:
+    """The characters that are not in any of the tables."""
+    boxes = [table.bbox for table in tables]
+    if not boxes:
+        return chars
+    kept = []
+    for char in chars:
+        x = (char["x0"] + char["x1"]) / 2
+        y = (char["top"] + char["bottom"]) / 2
+        if not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes):
+            kept.append(char)
+    return kept
 
 
-def _table_rows(table: PlumberTable, page: int) -> list[Line]:
-    texts = table.extract()
+def _cell_texts(table: PlumberTable, chars: list[dict[str, Any]]) -> list[list[str]]:
+    """Every cell's text from one pass over the characters (a crop per cell costs far more).
+
+    A character belongs to the cell holding its centre; a merged cell is looked up
+    in every row band it spans.
+    """
+    rows = table.rows
+    tops = [row.bbox[1] for row in rows]
+    bands: list[list[tuple[int, int, tuple[float, float, float, float]]]] = [[] for _ in rows]
+    for r, row in enumerate(rows):
+        for c, box in enumerate(row.cells):
+            if box is None:
+                continue
+            for k in range(r, len(rows)):
+                if k > r and tops[k] >= box[3] - 0.5:
+                    break
+                bands[k].append((r, c, box))
+    content: dict[tuple[int, int], list[dict[str, Any]]] = {}
+    for char in chars:
+        x = (char["x0"] + char["x1"]) / 2
+        y = (char["top"] + char["bottom"]) / 2
+        band = bisect.bisect_right(tops, y) - 1
+        if band < 0:
+            continue
+        for r, c, (x0, top, x1, bottom) in bands[band]:
+            if x0 <= x <= x1 and top <= y <= bottom:
+                content.setdefault((r, c), []).append(char)
+                break
+    texts = [[""] * len(row.cells) for row in rows]
+    for (r, c), members in content.items():
+        lines = _text_lines(members, wide_gap=" ")
+        texts[r][c] = join_cell_text("\n".join(text for _, text, _ in lines))
+    return texts
+
+
+def _table_rows(table: PlumberTable, page: int, chars: list[dict[str, Any]]) -> list[Line]:
     lines = []
-    for row, cells in zip(table.rows, texts, strict=False):
-        values = [join_cell_text(c or "") for c in cells]
+    for row, values in zip(table.rows, _cell_texts(table, chars), strict=True):
         boxes: list[BBox | None] = [tuple(box) if box else None for box in row.cells]  # type: ignore[misc]
         lines.append(
             Line(
@@ -168,11 +212,11 @@ def read_page(page: Page, number: int) -> PageLines:
     tables: list[PlumberTable] = []
     if page.lines or page.rects:
         tables = [t for t in page.find_tables(LINES_SETTINGS) if _is_grid(t)]
-    plain = _text_lines([ch for ch in body if not _inside(ch, [t.bbox for t in tables])])
+    plain = _text_lines(_outside(body, tables))
     if not tables and _worth_a_text_table(plain):
         tables = [t for t in page.find_tables(TEXT_SETTINGS) if _is_grid(t)]
         if tables:
-            plain = _text_lines([ch for ch in body if not _inside(ch, [t.bbox for t in tables])])
+            plain = _text_lines(_outside(body, tables))
     result.tables = len(tables)
 
     placed: list[tuple[float, Line]] = []
@@ -182,7 +226,7 @@ def read_page(page: Page, number: int) -> PageLines:
         if _CONTENTS_HEAD.match(text.strip()):
             result.contents = True
     for table in tables:
-        for line in _table_rows(table, number):
+        for line in _table_rows(table, number, body):
             placed.append((line.bbox[1] if line.bbox else 0.0, line))
     placed.sort(key=lambda item: item[0])
     result.lines = [line for _, line in placed]
