@@ -185,11 +185,32 @@ def _table_rows(table: PlumberTable, page: int, chars: list[dict[str, Any]]) -> 
     return lines
 
 
-def _worth_a_text_table(lines: list[tuple[BBox, str, float]]) -> bool:
-    """An unruled page that still looks like a table: a title or unit line and many figures."""
-    titled = any(match_title(text.strip()) or UNIT_LINE.search(text) for _, text, _ in lines)
-    numeric = sum(1 for _, text, _ in lines if sum(is_number_cell(w) for w in text.split()) >= 2)
-    return titled and numeric >= 3
+def _amounts(text: str) -> int:
+    return sum(is_number_cell(word) for word in text.split())
+
+
+def _unruled_table_region(
+    lines: list[tuple[BBox, str, float]], width: float
+) -> tuple[float, float, float, float] | None:
+    """Where an unruled table sits: the run of lines with figures, and its header above.
+
+    Three lines with two figures or more make a table; the header is the few
+    lines just above the first of them that are not a title, unit or caption.
+    """
+    numeric = [i for i, (_, text, _) in enumerate(lines) if _amounts(text) >= 2]
+    if len(numeric) < 3:
+        return None
+    first, last = numeric[0], numeric[-1]
+    start = first
+    while start > 0 and first - start < 4:
+        text = lines[start - 1][1].strip()
+        if match_title(text) or UNIT_LINE.search(text) or re.search(r"[:：。]", text):
+            break
+        start -= 1
+    top = lines[start][0][1] - 1
+    bottom = lines[last][0][3] + 1
+    left = min(box[0] for box, _, _ in lines[start : last + 1]) - 2
+    return (max(0.0, left), max(0.0, top), width, bottom)
 
 
 def read_page(page: Page, number: int) -> PageLines:
@@ -213,8 +234,11 @@ def read_page(page: Page, number: int) -> PageLines:
     if page.lines or page.rects:
         tables = [t for t in page.find_tables(LINES_SETTINGS) if _is_grid(t)]
     plain = _text_lines(_outside(body, tables))
-    if not tables and _worth_a_text_table(plain):
-        tables = [t for t in page.find_tables(TEXT_SETTINGS) if _is_grid(t)]
+    region = None if tables else _unruled_table_region(plain, float(page.width))
+    if region is not None:
+        # Columns from the alignment of words, only inside the table's own region, so
+        # that captions above it cannot shift the column edges.
+        tables = [t for t in page.crop(region).find_tables(TEXT_SETTINGS) if _is_grid(t)]
         if tables:
             plain = _text_lines(_outside(body, tables))
     result.tables = len(tables)

@@ -41,6 +41,7 @@ class BlockReader:
         self.card_fragments: list[ProjectCard] = []
         self.pending_label: str | None = None
         self.department_from_tables: str | None = None
+        self.last_plain = ""  # the text above a run of table rows, to name it
 
     def run(self) -> None:
         self._contents()
@@ -223,11 +224,23 @@ class BlockReader:
 
     # ------------------------------------------------------------ prose
 
+    def _orphan_row(self, line: Line) -> None:
+        """Table rows under no recognised title: say so once per run, naming what is above."""
+        previous = self.lines[self.i - 2] if self.i >= 2 else None
+        if (previous is not None and previous.tabbed) or not any(c.strip() for c in line.cells):
+            return
+        above = f" under '{self.last_plain[:40]}'" if self.last_plain else ""
+        self.doc.warnings.append(
+            f"{line.place}: a table{above} matches no known table title; its rows were skipped"
+        )
+
     def _prose(self, line: Line) -> None:
         self.i += 1
         text = line.text.strip()
         if line.tabbed:
+            self._orphan_row(line)
             return
+        self.last_plain = text
         if _LATIN_HEAVY.search(text) and len(_LATIN_HEAVY.findall(text)) > len(text) / 2:
             self.doc.warnings.append(
                 f"{line.place}: English text where the document has Chinese "

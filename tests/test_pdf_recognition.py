@@ -221,3 +221,23 @@ def test_budget_narrative_in_wan_yuan_gives_claims(shanghai_budget: Document) ->
     assert not shanghai_budget.cards  # 项目经费情况说明 pages are prose, not cards
     headings = [s.heading for s in shanghai_budget.sections]
     assert any("经费情况说明" in h for h in headings)
+
+
+@pytest.mark.xdist_group("shanghai_final")
+def test_a_table_under_an_unknown_title_is_reported(shanghai_final: Document) -> None:
+    # page 4 lists the department's units in a small table that is no standard table
+    assert any(
+        w.startswith("page 4: a table under") and "matches no known table title" in w
+        for w in shanghai_final.warnings
+    )
+
+
+def test_stray_spaces_in_pdf_prose_are_removed() -> None:
+    from budget_review.parsers.pdf_page import clean_prose, join_cell_text
+
+    assert clean_prose("社会工作部 2024 年度收入支出总计 307.82 万元") == (
+        "社会工作部2024年度收入支出总计307.82万元"
+    )
+    assert clean_prose("增长 100.00%。主要原因") == "增长100.00%。主要原因"
+    assert join_cell_text("国有资本经营预\n算") == "国有资本经营预算"
+    assert join_cell_text("Budget\ntotal") == "Budget total"

@@ -1,0 +1,70 @@
+"""Build small disclosure PDFs that no sample has: unruled tables, another region's wording.
+
+Uses reportlab's built-in Adobe CJK font, so no font file is needed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfgen import canvas
+
+FONT = "STSong-Light"
+pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+
+# x of each column's left edge (text) or right edge (amounts) on an A4 page
+_COLUMNS = [(60, "left"), (130, "left"), (360, "right"), (450, "right"), (530, "right")]
+
+
+def _row(pdf: canvas.Canvas, y: float, cells: list[str]) -> None:
+    for (x, align), text in zip(_COLUMNS, cells, strict=False):
+        if align == "left":
+            pdf.drawString(x, y, text)
+        else:
+            pdf.drawRightString(x, y, text)
+
+
+def unruled_unit_budget(path: Path) -> None:
+    """A 单位预算 whose tables have no rules at all, continued over two pages."""
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    pdf.setFont(FONT, 22)
+    pdf.drawCentredString(297, 600, "某县社会福利中心")
+    pdf.drawCentredString(297, 560, "2025年单位预算")
+    pdf.showPage()
+
+    pdf.setFont(FONT, 16)
+    pdf.drawCentredString(297, 780, "2025年单位收入预算总表")
+    pdf.setFont(FONT, 10)
+    pdf.drawString(60, 750, "编制单位：某县社会福利中心")
+    pdf.drawRightString(530, 750, "单位：元")
+    _row(pdf, 725, ["科目编码", "科目名称", "合计", "一般公共预算", "单位资金"])
+    rows = [
+        ["", "合计", "1,250,000.00", "1,050,000.00", "200,000.00"],
+        ["208", "社会保障和就业支出", "1,000,000.00", "800,000.00", "200,000.00"],
+        ["20810", "社会福利", "1,000,000.00", "800,000.00", "200,000.00"],
+        ["2081002", "老年福利", "700,000.00", "500,000.00", "200,000.00"],
+        ["2081004", "殡葬", "300,000.00", "300,000.00", ""],
+    ]
+    y = 700.0
+    for cells in rows:
+        _row(pdf, y, cells)
+        y -= 22
+    pdf.drawCentredString(297, 40, "- 2 -")
+    pdf.showPage()
+
+    pdf.setFont(FONT, 10)  # the table goes on, without its title or header
+    rows = [
+        ["210", "卫生健康支出", "250,000.00", "250,000.00", ""],
+        ["21011", "行政事业单位医疗", "250,000.00", "250,000.00", ""],
+        ["2101102", "事业单位医疗", "250,000.00", "250,000.00", ""],
+    ]
+    y = 780.0
+    for cells in rows:
+        _row(pdf, y, cells)
+        y -= 22
+    pdf.drawString(60, y - 20, "注：本表反映单位本年度收入预算。")
+    pdf.drawCentredString(297, 40, "- 3 -")
+    pdf.showPage()
+    pdf.save()

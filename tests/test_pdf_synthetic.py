@@ -1,0 +1,50 @@
+"""Layouts no sample has, built on the fly: the reader must not depend on the samples' look."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from budget_review.model import Document
+from budget_review.model.money import Unit
+from budget_review.parsers import parse_file
+
+from tests.synthetic_pdf import unruled_unit_budget
+
+
+@pytest.fixture(scope="module")
+def unruled(tmp_path_factory: pytest.TempPathFactory) -> Document:
+    path = tmp_path_factory.mktemp("synthetic") / "unruled-unit-budget.pdf"
+    unruled_unit_budget(path)
+    return parse_file(path, jobs=1)
+
+
+def test_unruled_table_is_read_from_word_alignment(unruled: Document) -> None:
+    assert (unruled.meta.kind, unruled.meta.scope, unruled.meta.year) == ("budget", "unit", 2025)
+    assert unruled.meta.department == "某县社会福利中心"
+    table = unruled.table_by_catalogue("budget_income")
+    assert table is not None
+    assert table.unit == Unit.YUAN
+    assert table.columns == ["科目编码", "科目名称", "合计", "一般公共预算", "单位资金"]
+    elderly = table.row("2081002")
+    assert elderly is not None and elderly.name == "老年福利" and elderly.parent == "20810"
+    assert elderly.value("合计") == Decimal("700000.00")
+    assert elderly.value("单位资金") == Decimal("200000.00")
+    # a blank cell stays blank: 殡葬 has no 单位资金
+    funeral = table.row("2081004")
+    assert funeral is not None and funeral.value("单位资金") is None
+    assert unruled.warnings == []
+
+
+def test_unruled_table_continues_on_a_page_without_title_or_header(unruled: Document) -> None:
+    table = unruled.table_by_catalogue("budget_income")
+    assert table is not None
+    assert table.pages == [2, 3]
+    medical = table.row("2101102")
+    assert medical is not None and medical.where.page == 3
+    total = table.row("合计")
+    assert total is not None
+    classes = [r for r in table.rows if r.code and len(r.code) == 3]
+    assert sum((r.value("合计") or Decimal(0) for r in classes), Decimal(0)) == total.value("合计")
+    assert table.footnotes == ["注：本表反映单位本年度收入预算。"]
