@@ -26,6 +26,8 @@ SECTION_HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[、.．](?!\d))"
 )
 LABEL_LINE = re.compile(r"^(?:(?:预算|决算)?公开表\s*\d+|附?表\s*[一二三四五六七八九十\d]+)$")
+# '续表', '续表1', '（续）': the page continues the table above
+CONTINUED = re.compile(r"^(?:续表\s*[\d一二三四五六七八九十]{0,3}|[（(]续表?[)）])$")
 NOTE = re.compile(r"^(?:注|说明|备注)\s*[:：]")
 DEPT_LINE = re.compile(r"^(?:部门名称|编制部门|编制单位|单位名称)\s*[:：]\s*(?P<name>.+)$")
 UNIT_LINE = re.compile(r"^(?:金额)?单位\s*[:：]\s*(?:亿元|万元|元)$")

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from budget_review.model.document import BBox
 from budget_review.parsers.catalogue import match_title
 from budget_review.parsers.grid import is_number_cell
-from budget_review.parsers.lines import UNIT_LINE, Line
+from budget_review.parsers.lines import CONTINUED, UNIT_LINE, Line
 
 if TYPE_CHECKING:
     from pdfplumber.page import Page
@@ -24,9 +24,10 @@ if TYPE_CHECKING:
 
 _CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
 _CJK_CHAR = re.compile(f"[{_CJK}]")
-# Spaces pdf text puts between Chinese and figures or inside Chinese ('2024 年', '307.82 万元').
+# Spaces pdf text puts between Chinese and figures or inside Chinese ('2024 年', '307.82 万元');
+# three or more are a gap between two things on one line and stay.
 _STRAY_SPACE = re.compile(
-    rf"(?<=[{_CJK}])[ \u3000]+(?=[{_CJK}\d])|(?<=[\d%.])[ \u3000]+(?=[{_CJK}])"
+    rf"(?<=[{_CJK}])[ \u3000]{{1,2}}(?=[{_CJK}\d])|(?<=[\d%.])[ \u3000]{{1,2}}(?=[{_CJK}])"
 )
 _CONTENTS_HEAD = re.compile(r"^目\s*录$")
 
@@ -204,7 +205,12 @@ def _unruled_table_region(
     start = first
     while start > 0 and first - start < 4:
         text = lines[start - 1][1].strip()
-        if match_title(text) or UNIT_LINE.search(text) or re.search(r"[:：。]", text):
+        if (
+            match_title(text)
+            or UNIT_LINE.search(text)
+            or CONTINUED.match(text)
+            or re.search(r"[:：。]", text)
+        ):
             break
         start -= 1
     top = lines[start][0][1] - 1

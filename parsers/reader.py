@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from budget_review.model import ContentsEntry, Document, ProjectCard, Section
+from budget_review.model.document import BBox
 from budget_review.model.money import unit_from_text
 from budget_review.parsers import assemble
 from budget_review.parsers.cards import CARD_HEADING, merge_cards, parse_card
@@ -12,10 +14,12 @@ from budget_review.parsers.catalogue import TableSpec, TitleParts, match_title, 
 from budget_review.parsers.claims import extract_claims
 from budget_review.parsers.grid import GridLine, is_blank, is_column_numbers, is_number_cell
 from budget_review.parsers.lines import (
+    CONTINUED,
     DEPT_LINE,
     LABEL_LINE,
     NOTE,
     PART_HEADING,
+    UNIT_LINE,
     YEAR_LINE,
     Line,
     is_heading,
@@ -123,6 +127,7 @@ class BlockReader:
         footnotes: list[str] = []
         last_line = title_line.number
         pages = {title_line.page} if title_line.page is not None else set()
+        column_boxes: list[BBox | None] | None = None  # a full row's cells, on the first page
         while self.i < len(self.lines):
             line = self.lines[self.i]
             text = line.text.strip()
@@ -139,6 +144,9 @@ class BlockReader:
                 if unit_from_text(text) and len(text) <= 20 and not header:
                     unit = unit_from_text(text)
                     self.i += 1
+                    continue
+                if data and _continues(text, spec, department, unit):
+                    self.i += 1  # '续表', or the title, caption or unit printed again
                     continue
                 # Notes, and the '本表无数据' lines some regions print without a 注：
                 if NOTE.match(text) or ((header or data) and _EMPTY_TABLE.search(text)):
@@ -160,7 +168,9 @@ class BlockReader:
             elif any(h.texts() == cells for h in header):
                 pass  # the header repeated on a continuation page
             else:
-                data.append(line.grid())
+                if line.cell_boxes and column_boxes is None and all(line.cell_boxes):
+                    column_boxes = line.cell_boxes
+                data.append(_by_position(line, column_boxes).grid())
             last_line = line.number
             if line.page is not None:
                 pages.add(line.page)
@@ -264,6 +274,45 @@ class BlockReader:
             self.doc.sections.append(self.section)
         self.section.paragraphs.append(text)
         self.doc.claims.extend(extract_claims(text, where, self.section.heading or None))
+
+
+def _by_position(line: Line, columns: list[BBox | None] | None) -> Line:
+    """Put a short row's cells under the columns they sit in.
+
+    An unruled table read on a later page loses the columns that are blank there;
+    the cells' positions say which columns they belong to.
+    """
+    if not columns or not line.cell_boxes or len(line.cells) >= len(columns):
+        return line
+    cells = [""] * len(columns)
+    boxes: list[BBox | None] = [None] * len(columns)
+    for text, box in zip(line.cells, line.cell_boxes, strict=False):
+        if box is None or not text.strip():
+            continue
+        overlaps = [
+            min(box[2], col[2]) - max(box[0], col[0]) if col else float("-inf") for col in columns
+        ]
+        best = max(range(len(columns)), key=lambda i: overlaps[i])
+        if overlaps[best] <= 0 or cells[best]:
+            return line  # no clear place: leave the row to the alignment repair
+        cells[best], boxes[best] = text, box
+    return replace(line, cells=cells, cell_boxes=boxes, text="\t".join(cells))
+
+
+def _continues(text: str, spec: TableSpec, department: str | None, unit: object) -> bool:
+    """A line a continuation page prints above the rest of the table."""
+    parts = [p for p in re.split(r"\s{3,}", text) if p]
+    if len(parts) > 1:
+        return all(_continues(p, spec, department, unit) for p in parts)
+    if CONTINUED.match(text):
+        return True
+    title = match_title(re.sub(r"[（(]续表?[)）]|续表", "", text))
+    if title and title[0].id == spec.id and "续" in text:
+        return True
+    dept = DEPT_LINE.match(text)
+    if dept and department and _department_name(dept.group("name")) == department:
+        return unit_from_text(text) in (None, unit)
+    return bool(UNIT_LINE.match(text) and unit_from_text(text) == unit)
 
 
 def _department_name(text: str) -> str:

@@ -54,7 +54,9 @@ def unruled_unit_budget(path: Path) -> None:
     pdf.drawCentredString(297, 40, "- 2 -")
     pdf.showPage()
 
-    pdf.setFont(FONT, 10)  # the table goes on, without its title or header
+    pdf.setFont(FONT, 10)  # the table goes on under '续表' and its unit, without a header
+    pdf.drawString(60, 805, "续表")
+    pdf.drawRightString(530, 805, "单位：元")
     rows = [
         ["210", "卫生健康支出", "250,000.00", "250,000.00", ""],
         ["21011", "行政事业单位医疗", "250,000.00", "250,000.00", ""],
