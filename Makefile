@@ -29,7 +29,7 @@ test: install
 # mypy cannot follow setuptools' editable mapping, so it checks a tree of links
 # that mirrors the installed namespace.
 TYPECHECK := build/typecheck
-PACKAGES := cli model parsers store
+PACKAGES := checks cli model parsers store
 
 check: install
 	$(BIN)/ruff check .

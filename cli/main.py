@@ -1,4 +1,4 @@
-"""`budget-review`: ingest and dump disclosures.
+"""`budget-review`: ingest, check and dump disclosures.
 
 Bad input ends in one line on stderr and exit code 2, never a traceback.
 """
@@ -13,6 +13,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from budget_review.checks import Severity, run_checks
+from budget_review.cli import report
 from budget_review.cli.progress import PageProgress
 from budget_review.model import Document
 from budget_review.model.serialize import document_to_dict
@@ -44,6 +46,17 @@ def _parser() -> argparse.ArgumentParser:
     dump.add_argument("file", metavar="FILE")
     dump.add_argument("--format", choices=["json"], default="json")
     _jobs_option(dump)
+    check = commands.add_parser("check", help="run the reconciliation checks and report")
+    check.add_argument("files", nargs="+", metavar="FILE")
+    check.add_argument("--format", choices=["text", "json", "md"], default="text")
+    check.add_argument(
+        "--fail-on",
+        choices=["error", "warning", "never"],
+        default="error",
+        help="exit 1 when a finding is at least this severe (default: error)",
+    )
+    check.add_argument("--lang", choices=["zh", "en"], default="zh", help="message language")
+    _jobs_option(check)
     commands.add_parser("list", help="list the documents in the store")
     return parser
 
@@ -101,12 +114,18 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             parsed.append((doc, time.perf_counter() - start))
     with _store(args) as store:
         for doc, seconds in parsed:
-            added = store.add(doc)
+            findings = run_checks(doc)
+            added = store.add(doc, findings)
+            if not added and store.load_report(doc.source.sha256) is None:
+                store.save_report(doc.source.sha256, findings)
             meta = doc.meta
             what = f"{meta.department or '?'} {meta.year or '?'} {meta.kind or '?'}"
             counts = (
                 f"{len(doc.tables)} tables, {doc.figure_count()} figures, "
-                f"{len(doc.cards)} cards, {len(doc.claims)} claims"
+                f"{len(doc.cards)} cards, {len(doc.claims)} claims; "
+                f"{findings.count(Severity.ERROR)} errors, "
+                f"{findings.count(Severity.WARNING)} warnings, "
+                f"{findings.count(Severity.TAIL)} tails"
             )
             verb = "stored" if added else "already stored"
             print(
@@ -116,6 +135,25 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             for warning in doc.warnings:
                 print(f"  warning: {warning}")
     return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    # Read every file first: a bad one ends the run before any report is printed.
+    docs = []
+    for name in args.files:
+        data = read_input(name)
+        docs.append(_stored_copy(args, data) or parse_bytes(name, data, args.jobs))
+    pairs = [(doc, run_checks(doc)) for doc in docs]
+    if args.format == "json":
+        print(report.as_json(pairs, args.lang))
+    else:
+        render = report.markdown if args.format == "md" else report.text
+        print("\n\n".join(render(doc, result, args.lang) for doc, result in pairs))
+    if args.fail_on == "never":
+        return 0
+    threshold = Severity(args.fail_on).rank
+    failing = any(f.severity.rank >= threshold for _, result in pairs for f in result.findings)
+    return 1 if failing else 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -131,7 +169,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"dump": cmd_dump, "ingest": cmd_ingest, "list": cmd_list}
+COMMANDS = {"check": cmd_check, "dump": cmd_dump, "ingest": cmd_ingest, "list": cmd_list}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

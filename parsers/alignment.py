@@ -22,7 +22,6 @@ from budget_review.parsers.grid import (
     is_code_column,
     is_label_column,
     is_number_cell,
-    is_total_column,
 )
 
 
@@ -66,28 +65,49 @@ def tolerance(values: list[Decimal]) -> Decimal:
     return unit * (len(values) // 2)
 
 
-def row_identities(columns: list[str], segment: Segment) -> list[tuple[int, list[int]]]:
-    """(total column, component columns) pairs that each row of the segment must satisfy."""
+def _is_total_part(part: str) -> bool:
+    return part in {"合计", "小计", "总计"} or part.endswith("合计")
+
+
+def column_identities(columns: list[str], num_cols: list[int]) -> list[tuple[int, list[int]]]:
+    """(total column, component columns) pairs that every row must satisfy.
+
+    A total is the column whose path has 合计/小计 at some level: '本年收入/合计' sums
+    the other columns under 本年收入, '三公/合计/预算数' the 预算数 of the other groups
+    under 三公. A subgroup with its own 小计 counts once, through that 小计.
+    """
+    paths = {c: re.sub(r"#\d+$", "", columns[c]).split("/") for c in num_cols}
     result = []
-    for col in segment.num_cols:
-        if not is_total_column(columns[col]):
+    for col in num_cols:
+        path = paths[col]
+        level = next((i for i, part in enumerate(path) if _is_total_part(part)), None)
+        if level is None:
             continue
-        parent = columns[col].rsplit("/", 1)[0] if "/" in columns[col] else ""
-        members = [
-            c
-            for c in segment.num_cols
-            if c != col and (not parent or columns[c].startswith(parent + "/"))
-        ]
-        # A subgroup with its own subtotal counts once, through that subtotal.
-        subtotals = [c for c in members if is_total_column(columns[c])]
-        for sub in subtotals:
-            sub_parent = columns[sub].rsplit("/", 1)[0]
-            members = [
-                c for c in members if c == sub or not columns[c].startswith(sub_parent + "/")
+        parent, suffix = path[:level], path[level + 1 :]
+        groups: dict[str, list[int]] = {}
+        for other in num_cols:
+            p = paths[other]
+            if other == col or len(p) <= level or p[:level] != parent:
+                continue
+            if _is_total_part(p[level]) or (suffix and p[-len(suffix) :] != suffix):
+                continue
+            groups.setdefault(p[level], []).append(other)
+        members: list[int] = []
+        for group in groups.values():
+            subtotal = [
+                c
+                for c in group
+                if len(paths[c]) > level + 1 and _is_total_part(paths[c][level + 1])
             ]
+            members.extend(subtotal[:1] or group)
         if members:
-            result.append((col, members))
+            result.append((col, sorted(members)))
     return result
+
+
+def row_identities(columns: list[str], segment: Segment) -> list[tuple[int, list[int]]]:
+    """The column identities inside one side of a table."""
+    return column_identities(columns, segment.num_cols)
 
 
 def _holds(values: list[str], total: int, members: list[int]) -> bool | None:

@@ -188,7 +188,7 @@ def _join_prose(lines: list[Line], pages: dict[int, PageLines]) -> list[Line]:
             and line.role is None
             and prev.bbox is not None
             and line.bbox is not None
-            and _reaches_margin(prev, pages)
+            and _reaches_margin(prev, pages, 8 if re.match(r"[\d,.]", line.text.strip()) else 2)
             and not _starts_block(line.text.strip())
             and _flush_left(line, pages)
         ):
@@ -204,13 +204,17 @@ def _join_prose(lines: list[Line], pages: dict[int, PageLines]) -> list[Line]:
     return out
 
 
-def _reaches_margin(line: Line, pages: dict[int, PageLines]) -> bool:
-    """A line that fills the text width: its paragraph may go on in the next line."""
+def _reaches_margin(line: Line, pages: dict[int, PageLines], slack: float = 2) -> bool:
+    """A line that fills the text width: its paragraph may go on in the next line.
+
+    `slack` is in characters: a line broken before a long figure stops short by the
+    figure's width, so the caller allows more when the next line opens with one.
+    """
     page = pages[line.page or 0]
     assert line.bbox is not None
     x0, _, x1, _ = line.bbox
     full_width = x1 - x0 >= max(0.7 * (page.right - page.left), 0.5 * page.width)
-    return full_width and x1 >= page.right - 2 * page.char_size
+    return full_width and x1 >= page.right - slack * page.char_size
 
 
 def _flush_left(line: Line, pages: dict[int, PageLines]) -> bool:

@@ -6,6 +6,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from budget_review.checks import run_checks
 from budget_review.model import Document
 from budget_review.parsers import Progress, parse_bytes, read_input
 from budget_review.parsers.assemble import PARSER_VERSION
@@ -49,5 +50,5 @@ def open_document(
     if doc is not None:
         return Opened(doc, cached=True)
     doc = parse_bytes(str(path), data, jobs, progress)
-    store.add(doc, replace=True)
+    store.add(doc, run_checks(doc), replace=True)
     return Opened(doc, cached=False)

@@ -12,6 +12,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from budget_review.checks import CHECKS_VERSION, Report, Severity
+from budget_review.checks.findings import report_from_dict, report_to_dict
 from budget_review.model import Document
 from budget_review.model.serialize import document_from_dict, document_to_dict
 from budget_review.store.storage import AtomicJSONStorage
@@ -42,6 +44,7 @@ class DocumentSummary:
     warnings: int
     parser_version: str
     ingested_at: str
+    errors: int | None = None  # error findings when stored; None before checks existed
 
 
 class Store:
@@ -72,8 +75,8 @@ class Store:
             parser_version is None or summary.parser_version == parser_version
         )
 
-    def add(self, doc: Document, replace: bool = False) -> bool:
-        """Store a parsed document; False when the same file and parser are already there."""
+    def add(self, doc: Document, report: Report | None = None, replace: bool = False) -> bool:
+        """Store a parsed document and its findings; False when already there."""
         sha = doc.source.sha256
         if not replace and self.contains(sha, doc.parser_version):
             return False
@@ -81,6 +84,10 @@ class Store:
         try:
             body.drop_tables()
             body.table("document").insert(document_to_dict(doc))
+            if report is not None:
+                body.table("report").insert(
+                    {"checks_version": CHECKS_VERSION, **report_to_dict(report)}
+                )
         finally:
             body.close()
         record = {
@@ -95,6 +102,7 @@ class Store:
             "claims": len(doc.claims),
             "figures": doc.figure_count(),
             "warnings": len(doc.warnings),
+            "errors": report.count(Severity.ERROR) if report else None,
             "parser_version": doc.parser_version,
             "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
         }
@@ -114,6 +122,29 @@ class Store:
             raise KeyError(sha256)
         return document_from_dict(records[0])
 
+    def load_report(self, sha256: str) -> Report | None:
+        """The stored findings, or None when absent or made by other checks."""
+        path = self._doc_path(sha256)
+        if not path.exists():
+            return None
+        body = TinyDB(path, storage=AtomicJSONStorage)
+        try:
+            records = body.table("report").all()
+        finally:
+            body.close()
+        if not records or records[0].get("checks_version") != CHECKS_VERSION:
+            return None
+        return report_from_dict(records[0])
+
+    def save_report(self, sha256: str, report: Report) -> None:
+        body = TinyDB(self._doc_path(sha256), storage=AtomicJSONStorage)
+        try:
+            table = body.table("report")
+            table.truncate()
+            table.insert({"checks_version": CHECKS_VERSION, **report_to_dict(report)})
+        finally:
+            body.close()
+
     def list(self) -> list[DocumentSummary]:
         return sorted(
             (_summary(r) for r in self.documents.all()),
@@ -130,4 +161,6 @@ class Store:
 
 
 def _summary(record: Any) -> DocumentSummary:
-    return DocumentSummary(**{k: record[k] for k in DocumentSummary.__dataclass_fields__})
+    return DocumentSummary(
+        **{k: record[k] for k in DocumentSummary.__dataclass_fields__ if k in record}
+    )

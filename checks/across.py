@@ -1,0 +1,337 @@
+"""表间: the same money printed in two tables must agree."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from budget_review.checks.context import Cell, Context, Skip
+from budget_review.checks.findings import Severity
+from budget_review.checks.registry import BUDGET, rule
+from budget_review.checks.within import numeric_columns
+from budget_review.model import Row, Table
+from budget_review.parsers.alignment import segments_of
+from budget_review.parsers.catalogue import TOTAL_NAMES, squash
+
+SUMMARY = ("budget_summary", "fa_summary")
+INCOME = ("budget_income", "fa_income")
+EXPENSE = ("budget_expense", "fa_expense")
+FISCAL = ("fiscal_summary", "fa_fiscal_summary")
+GPB = ("gpb_expense", "fa_gpb_expense")
+ECONOMIC = ("gpb_basic_economic", "fa_gpb_basic")
+PROJECTS = ("projects_current",)
+CARRIED = ("projects_carryover",)
+
+
+def grand_total(table: Table) -> Row | None:
+    return next((r for r in table.rows if r.kind == "total" and squash(r.key) in TOTAL_NAMES), None)
+
+
+def column(table: Table, name: str, side: str | None = None) -> str | None:
+    """The numeric column named `name`: its leaf, or 合计 for the first total column."""
+    return _column(tuple(table.columns), name, side)
+
+
+@lru_cache(maxsize=4096)
+def _column(all_columns: tuple[str, ...], name: str, side: str | None) -> str | None:
+    columns = [
+        all_columns[i]
+        for segment in segments_of(list(all_columns))
+        if side is None or segment.side in (side, None)
+        for i in segment.num_cols
+    ]
+    bare = _bare(name)
+    for col in columns:
+        leaf = re.sub(r"#\d+$", "", col.split("/")[-1])
+        if name == "合计" and (leaf in {"合计", "小计"} or leaf.endswith("合计")):
+            return col
+        if name != "合计" and (
+            leaf == name or leaf.startswith(name) or (bare and _bare(leaf) == bare)
+        ):
+            return col
+    return None
+
+
+def _bare(name: str) -> str:
+    """'政府性基金预算' and '政府性基金' name one fund: drop the trailing 预算/资金/收入."""
+    return re.sub(r"(?:预算)?(?:资金|收入)?$|预算$", "", squash(name))
+
+
+def _row(table: Table, *names: str, side: str | None = None) -> Row | None:
+    for name in names:
+        for row in table.rows:
+            if (side is None or row.side == side) and (row.key == name or row.name == name):
+                return row
+    return None
+
+
+def _code_rows(table: Table) -> dict[str, Row]:
+    return {r.code: r for r in table.rows if r.code}
+
+
+@rule(
+    "X1",
+    "表间",
+    "收支总表各收入项等于收入总表合计行相应列",
+    "Each income source in the 收支总表 equals that column's total in the 收入总表",
+)
+def income_sources(ctx: Context) -> None:
+    summary, income = ctx.need(*SUMMARY), ctx.need(*INCOME)
+    total_row = grand_total(income)
+    if total_row is None:
+        raise Skip(f"表{income.number} has no 合计 row")
+    amount = numeric_columns(summary)
+    summary_col = next((c for c in amount if c.startswith(("收入", "本年收入"))), None)
+    if summary_col is None:
+        raise Skip(f"表{summary.number} has no income amount column")
+    matched = 0
+    for row in summary.rows:
+        if row.side != "income" or row.parent:
+            continue
+        if row.kind == "total" and row.key not in {"本年收入合计"}:
+            continue
+        target = column(income, "合计") if row.key == "本年收入合计" else column(income, row.key)
+        if target is None:
+            continue
+        matched += 1
+        ctx.check_same(
+            Cell(summary, row, summary_col),
+            Cell(income, total_row, target),
+            f"表{income.number}合计行",
+            f"表{income.number} totals row",
+        )
+    if _row(summary, "本年收入合计", side="income") is None:
+        grand = _row(summary, "收入总计", "总计", side="income")
+        total_col = column(income, "合计")
+        if grand is not None and total_col:
+            matched += 1
+            ctx.check_same(
+                Cell(summary, grand, summary_col),
+                Cell(income, total_row, total_col),
+                f"表{income.number}合计",
+                f"表{income.number} total",
+            )
+    if not matched:
+        raise Skip("no income item of the 收支总表 names a column of the 收入总表")
+
+
+@rule(
+    "X2",
+    "表间",
+    "收支总表各类支出及合计等于支出总表相应类及合计",
+    "The 收支总表 and the 支出总表 agree by function class and in total",
+)
+def expense_classes(ctx: Context) -> None:
+    summary, expense = ctx.need(*SUMMARY), ctx.need(*EXPENSE)
+    summary_col = column(summary, "合计", "expense") or next(
+        (c for c in numeric_columns(summary) if c.startswith(("支出", "本年支出"))), None
+    )
+    expense_col = column(expense, "合计")
+    if summary_col is None or expense_col is None:
+        raise Skip("no total column on the expense side")
+    codes = _code_rows(expense)
+    for row in summary.rows:
+        if row.side == "expense" and row.code and row.code in codes:
+            ctx.check_same(
+                Cell(summary, row, summary_col),
+                Cell(expense, codes[row.code], expense_col),
+                f"表{expense.number}同类",
+                f"the same 类 in 表{expense.number}",
+            )
+    head = _row(summary, "本年支出合计", side="expense") or _row(
+        summary, "支出总计", "总计", side="expense"
+    )
+    total = grand_total(expense)
+    if head is not None and total is not None:
+        ctx.check_same(
+            Cell(summary, head, summary_col),
+            Cell(expense, total, expense_col),
+            f"表{expense.number}合计",
+            f"表{expense.number} total",
+        )
+
+
+@rule(
+    "X3",
+    "表间",
+    "支出总表各科目合计等于收入总表本年收入合计加上年结转",
+    "For each code, the 支出总表 total equals the 收入总表's income this year plus carry-over",
+    families=(BUDGET,),
+)
+def expense_equals_income(ctx: Context) -> None:
+    income, expense = ctx.need(*INCOME), ctx.need(*EXPENSE)
+    income_total = column(income, "合计")
+    carried = column(income, "上年结转")
+    expense_total = column(expense, "合计")
+    if income_total is None or expense_total is None:
+        raise Skip("no total column")
+    incomes = _code_rows(income)
+    expenses = _code_rows(expense)
+    pairs = [(incomes[c], expenses[c]) for c in incomes if c in expenses]
+    total_in, total_out = grand_total(income), grand_total(expense)
+    if total_in is not None and total_out is not None:
+        pairs.append((total_in, total_out))
+    for income_row, expense_row in pairs:
+        addends = [Cell(income, income_row, income_total)]
+        if carried:
+            addends.append(Cell(income, income_row, carried))
+        ctx.check_sum(
+            Cell(expense, expense_row, expense_total),
+            addends,
+            f"表{income.number}本年收入与上年结转之和",
+            f"表{income.number} income this year plus carry-over",
+        )
+    missing = sorted(set(incomes) ^ set(expenses))
+    if missing:
+        refs = [
+            Cell(t, r, column(t, "合计") or "").ref()
+            for t, rows in ((income, incomes), (expense, expenses))
+            for code, r in rows.items()
+            if code in missing
+        ]
+        ctx.add(
+            Severity.WARNING,
+            f"收入总表与支出总表的科目不一致：{', '.join(missing)}",
+            f"codes in only one of the 收入总表 and 支出总表: {', '.join(missing)}",
+            refs,
+        )
+
+
+@rule(
+    "X4",
+    "表间",
+    "一般公共预算支出表合计及各科目等于收入总表一般公共预算列",
+    "The 一般公共预算支出表 equals the 一般公共预算 income of the 收入总表, in total and per code",
+    families=(BUDGET,),
+)
+def general_budget_income(ctx: Context) -> None:
+    income, gpb = ctx.need(*INCOME), ctx.need(*GPB)
+    source = column(income, "一般公共预算")
+    target = column(gpb, "合计")
+    if source is None or target is None:
+        raise Skip(f"表{income.number} has no 一般公共预算 column")
+    incomes = _code_rows(income)
+    pairs = [(r, incomes[r.code]) for r in gpb.rows if r.code and r.code in incomes]
+    totals = (grand_total(gpb), grand_total(income))
+    if totals[0] is not None and totals[1] is not None:
+        pairs.append((totals[0], totals[1]))
+    for gpb_row, income_row in pairs:
+        ctx.check_same(
+            Cell(gpb, gpb_row, target),
+            Cell(income, income_row, source),
+            f"表{income.number}一般公共预算",
+            f"表{income.number} 一般公共预算",
+        )
+
+
+@rule(
+    "X5",
+    "表间",
+    "财政拨款收支总表一般公共预算各类等于一般公共预算支出表（加该类上年结转）",
+    "Each 类 of the 财政拨款收支总表's 一般公共预算 column equals the 一般公共预算支出表 "
+    "(plus that 类's carry-over)",
+)
+def fiscal_by_class(ctx: Context) -> None:
+    fiscal, gpb = ctx.need(*FISCAL), ctx.need(*GPB)
+    fund = column(fiscal, "一般公共预算", "expense")
+    target = column(gpb, "合计")
+    if fund is None or target is None:
+        raise Skip(f"表{fiscal.number} has no 一般公共预算 expense column")
+    income = ctx.table(*INCOME)
+    carried = column(income, "上年结转") if income is not None else None
+    carried_rows = _code_rows(income) if income is not None and carried else {}
+    gpb_rows = _code_rows(gpb)
+    for row in fiscal.rows:
+        if row.side != "expense" or not row.code or row.code not in gpb_rows:
+            continue
+        addends = [Cell(gpb, gpb_rows[row.code], target)]
+        if income is not None and carried and row.code in carried_rows:
+            addends.append(Cell(income, carried_rows[row.code], carried))
+        ctx.check_sum(
+            Cell(fiscal, row, fund),
+            addends,
+            f"表{gpb.number}同类" + ("加上年结转" if len(addends) > 1 else ""),
+            f"the same 类 in 表{gpb.number}" + (" plus carry-over" if len(addends) > 1 else ""),
+        )
+
+
+@rule(
+    "X6",
+    "表间",
+    "基本支出经济分类表合计等于一般公共预算支出表基本支出合计",
+    "The economic-classification table's total equals the 基本支出 total of the 一般公共预算支出表",
+)
+def basic_spending(ctx: Context) -> None:
+    economic, gpb = ctx.need(*ECONOMIC), ctx.need(*GPB)
+    basic = column(gpb, "基本支出")
+    gpb_total = grand_total(gpb)
+    if basic is None or gpb_total is None:
+        raise Skip(f"表{gpb.number} has no 基本支出 total")
+    total = grand_total(economic)
+    if total is not None and column(economic, "合计"):
+        ctx.check_same(
+            Cell(economic, total, column(economic, "合计") or ""),
+            Cell(gpb, gpb_total, basic),
+            f"表{gpb.number}基本支出合计",
+            f"表{gpb.number} 基本支出 total",
+        )
+        return
+    # 决算 tables list the groups in blocks side by side and no grand total
+    groups = [
+        Cell(economic, r, c)
+        for c in numeric_columns(economic)
+        for r in economic.rows
+        if r.code and len(r.code) == 3 and r.figures.get(c) is not None
+    ]
+    if not groups:
+        raise Skip(f"表{economic.number} has neither a total nor group rows")
+    ctx.check_sum(
+        Cell(gpb, gpb_total, basic),
+        groups,
+        f"表{economic.number}各经济分类类之和",
+        f"the sum of the groups of 表{economic.number}",
+    )
+
+
+@rule(
+    "X7",
+    "表间",
+    "项目支出表：本年项目一般公共预算合计等于一般公共预算支出表项目支出；本年与上年结转项目合计等于支出总表项目支出",
+    "Project tables: the current-year 一般公共预算 total equals the 一般公共预算支出表's 项目支出; "
+    "current plus carried-over projects equal the 支出总表's 项目支出",
+    families=(BUDGET,),
+)
+def project_tables(ctx: Context) -> None:
+    projects = ctx.need(*PROJECTS)
+    total = grand_total(projects)
+    if total is None:
+        raise Skip(f"表{projects.number} has no totals row")
+    gpb = ctx.table(*GPB)
+    fund = column(projects, "一般公共预算")
+    gpb_total = grand_total(gpb) if gpb is not None else None
+    gpb_projects = column(gpb, "项目支出") if gpb is not None else None
+    if gpb is not None and gpb_total is not None and fund and gpb_projects:
+        ctx.check_same(
+            Cell(projects, total, fund),
+            Cell(gpb, gpb_total, gpb_projects),
+            f"表{gpb.number}项目支出",
+            f"表{gpb.number} 项目支出",
+        )
+    expense = ctx.table(*EXPENSE)
+    expense_total = grand_total(expense) if expense is not None else None
+    expense_projects = column(expense, "项目支出") if expense is not None else None
+    projects_total = column(projects, "合计")
+    if expense is None or expense_total is None or not expense_projects or not projects_total:
+        return
+    addends = [Cell(projects, total, projects_total)]
+    carried = ctx.table(*CARRIED)
+    carried_total = grand_total(carried) if carried is not None else None
+    carried_column = column(carried, "合计") if carried is not None else None
+    if carried is not None and carried_total is not None and carried_column:
+        addends.append(Cell(carried, carried_total, carried_column))
+    ctx.check_sum(
+        Cell(expense, expense_total, expense_projects),
+        addends,
+        "本年与上年结转项目合计之和",
+        "current and carried-over project totals",
+    )

@@ -1,0 +1,149 @@
+"""完整性: the tables a family must publish, their notes and units, the contents, placeholders."""
+
+from __future__ import annotations
+
+import re
+
+from budget_review.checks.context import Context
+from budget_review.checks.findings import Ref, Severity
+from budget_review.checks.registry import BUDGET, FINAL, rule
+
+# Each entry: the tables that can fill one place in the family's set (any one of them).
+REQUIRED: dict[str, list[tuple[str, ...]]] = {
+    BUDGET: [
+        ("budget_summary",),
+        ("budget_income",),
+        ("budget_expense",),
+        ("fiscal_summary",),
+        ("gpb_expense",),
+        ("gpb_basic_economic",),
+        ("gf_expense", "gf_income"),
+        ("soc_expense", "soc_summary"),
+        ("three_public", "three_public_admin"),
+    ],
+    FINAL: [
+        ("fa_summary",),
+        ("fa_income",),
+        ("fa_expense",),
+        ("fa_fiscal_summary",),
+        ("fa_gpb_expense",),
+        ("fa_gpb_basic",),
+        ("fa_three_public",),
+        ("fa_gf",),
+        ("fa_soc",),
+    ],
+}
+_PLACEHOLDER = re.compile(r"[XＸ×]{2,}|某某|待填写?|待补充|待定")
+
+
+@rule(
+    "K1",
+    "完整性",
+    "文件应公开的标准表格齐全",
+    "Every standard table the document family requires is present",
+    compares=False,
+)
+def required_tables(ctx: Context) -> None:
+    family = ctx.doc.meta.kind or BUDGET
+    present = {t.catalogue_id for t in ctx.doc.tables}
+    for alternatives in REQUIRED.get(family, []):
+        if not present & set(alternatives):
+            ctx.add(
+                Severity.ERROR,
+                f"缺少应公开的表格：{alternatives[0]}",
+                f"a required table is missing: {alternatives[0]}",
+                [],
+            )
+
+
+@rule(
+    "K2",
+    "完整性",
+    "空表应有说明；注明无数据的表不应有数字；每张表注明金额单位",
+    "An empty table carries its note, a table noted as empty has no figures, and every "
+    "table states its unit",
+    compares=False,
+)
+def notes_and_units(ctx: Context) -> None:
+    for table in ctx.doc.tables:
+        figures = [f for f in table.figures() if f.value]
+        where = Ref(table=table.number, page=table.where.page, line=table.where.line)
+        if not figures and not table.note and table.rows is not None:
+            ctx.add(
+                Severity.WARNING,
+                f"表{table.number}「{table.title}」没有数字，也没有空表说明",
+                f"表{table.number} '{table.title}' has no figures and no note saying why",
+                [where],
+            )
+        if table.note and figures and re.search(r"无数据|空表|没有", table.note):
+            ctx.add(
+                Severity.ERROR,
+                f"表{table.number}注明无数据，却列有数字",
+                f"表{table.number} is noted as empty but prints figures",
+                [where],
+            )
+        if table.unit is None and figures:
+            ctx.add(
+                Severity.WARNING,
+                f"表{table.number}「{table.title}」未注明金额单位",
+                f"表{table.number} '{table.title}' states no unit",
+                [where],
+            )
+
+
+@rule(
+    "K3",
+    "完整性",
+    "目录所列表格与正文表名一致",
+    "The contents page and the body agree on the tables and their titles",
+    compares=False,
+)
+def contents(ctx: Context) -> None:
+    for mismatch in ctx.doc.contents_mismatches:
+        number = re.search(r"表(\d+)", mismatch)
+        ctx.add(
+            Severity.WARNING,
+            f"目录与正文不一致：{mismatch}",
+            f"contents and body disagree: {mismatch}",
+            [Ref(table=int(number.group(1)))] if number else [],
+        )
+
+
+@rule(
+    "K4",
+    "完整性",
+    "不留占位文字（XX、某某、待填写）",
+    "No placeholder text is left (XX, 某某, 待填写)",
+    families=(BUDGET, FINAL),
+    compares=False,
+)
+def placeholders(ctx: Context) -> None:
+    texts: list[tuple[str, Ref]] = []
+    for table in ctx.doc.tables:
+        for row in table.rows:
+            texts.append(
+                (
+                    row.name,
+                    Ref(table=table.number, row=row.key, page=row.where.page, line=row.where.line),
+                )
+            )
+    for section in ctx.doc.sections:
+        for paragraph in section.paragraphs:
+            texts.append(
+                (
+                    paragraph,
+                    Ref(page=section.where.page, line=section.where.line, claim=paragraph[:40]),
+                )
+            )
+    for card in ctx.doc.cards:
+        for text in (card.name, card.unit or "", card.overview, card.annual_target):
+            texts.append((text, Ref(card=card.name, page=card.pages[0] if card.pages else None)))
+    for text, ref in texts:
+        match = _PLACEHOLDER.search(text or "")
+        if match:
+            ctx.add(
+                Severity.ERROR,
+                f"留有占位文字「{match.group()}」：{text[:40]}",
+                f"placeholder text '{match.group()}' left in: {text[:40]}",
+                [ref],
+            )

@@ -1,0 +1,178 @@
+"""What a rule works with: the document, figure lookups, and the comparisons that grade tails."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from budget_review.checks.findings import Finding, NotChecked, Ref, Report, Severity
+from budget_review.checks.registry import Rule
+from budget_review.checks.tolerance import addend_tolerance, grade, last_digit
+from budget_review.model import Document, Figure, Row, Table
+from budget_review.model.money import Unit, convert
+
+
+class Skip(Exception):
+    """Raised by a rule that cannot run; the reason goes to the not-checked ledger."""
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A figure's place: table, row and column; the figure itself may be blank."""
+
+    table: Table
+    row: Row
+    column: str
+
+    @property
+    def figure(self) -> Figure | None:
+        return self.row.figures.get(self.column)
+
+    @property
+    def value(self) -> Decimal:
+        figure = self.figure
+        return figure.value if figure and figure.value is not None else Decimal(0)
+
+    @property
+    def printed(self) -> bool:
+        figure = self.figure
+        return figure is not None and figure.value is not None
+
+    @property
+    def digit(self) -> Decimal:
+        figure = self.figure
+        return last_digit(figure.raw) if figure and figure.value is not None else Decimal("0.01")
+
+    def ref(self) -> Ref:
+        figure = self.figure
+        where = figure.where if figure else self.row.where
+        return Ref(
+            table=self.table.number,
+            row=self.row.key,
+            column=self.column,
+            value=figure.value if figure else None,
+            unit=self.table.unit.value if self.table.unit else None,
+            page=where.page,
+            line=where.line,
+            key=figure.key if figure else None,
+        )
+
+    def label(self) -> str:
+        return f"表{self.table.number}「{self.row.name or self.row.key}」{self.column}"
+
+
+class Context:
+    def __init__(self, doc: Document, report: Report) -> None:
+        self.doc = doc
+        self.report = report
+        self.rule: Rule | None = None
+        self.compared = 0  # comparisons the current rule made
+        self.memo: dict[str, object] = {}  # indexes rules share within one run
+
+    # ---------------------------------------------------------------- lookups
+
+    def table(self, *catalogue_ids: str) -> Table | None:
+        for cid in catalogue_ids:
+            table = self.doc.table_by_catalogue(cid)
+            if table is not None:
+                return table
+        return None
+
+    def need(self, *catalogue_ids: str) -> Table:
+        """The first of these tables present with figures, or skip the rule saying why."""
+        table = self.table(*catalogue_ids)
+        if table is None:
+            raise Skip(f"no {' / '.join(catalogue_ids)} table in the document")
+        if table.unit is None:
+            raise Skip(f"表{table.number} states no unit")
+        return table
+
+    # ---------------------------------------------------------------- findings
+
+    def add(
+        self,
+        severity: Severity,
+        zh: str,
+        en: str,
+        refs: Iterable[Ref],
+        expected: Decimal | None = None,
+        actual: Decimal | None = None,
+        unit: str | None = None,
+    ) -> None:
+        assert self.rule is not None
+        self.report.findings.append(
+            Finding(self.rule.id, severity, zh, en, list(refs), expected, actual, unit)
+        )
+
+    def not_checked(self, reason: str) -> None:
+        assert self.rule is not None
+        self.report.not_checked.append(NotChecked(self.rule.id, reason))
+
+    # ---------------------------------------------------------------- comparisons
+
+    def check_sum(
+        self,
+        total: Cell,
+        addends: list[Cell],
+        what_zh: str,
+        what_en: str,
+        signs: list[int] | None = None,
+    ) -> None:
+        """total = Σ addends (signed), graded for rounding; blanks count as 0."""
+        signs = signs or [1] * len(addends)
+        printed = [(c, s) for c, s in zip(addends, signs, strict=True) if c.printed]
+        if not total.printed and not printed:
+            return
+        self.compared += 1
+        expected = sum((c.value * s for c, s in printed), Decimal(0))
+        actual = total.value
+        units = [c.digit for c, _ in printed]
+        severity = grade(actual - expected, addend_tolerance(total.digit, units))
+        if severity is None:
+            return
+        unit = total.table.unit.value if total.table.unit else None
+        diff = actual - expected
+        unit_text = f" {unit}" if unit else ""
+        self.add(
+            severity,
+            f"{total.label()} 为 {actual}，{what_zh}为 {expected}，相差 {diff}{unit_text}",
+            f"{total.label()} is {actual} but {what_en} is {expected}: off by {diff}{unit_text}",
+            [total.ref()] + [c.ref() for c, _ in printed],
+            expected,
+            actual,
+            unit,
+        )
+
+    def check_same(self, a: Cell, b: Cell, what_zh: str, what_en: str, parts: int = 1) -> None:
+        """One figure printed in two tables. `parts` > 1 when `b` is a sum of rounded parts."""
+        if not a.printed and not b.printed:
+            return
+        unit_a, unit_b = a.table.unit, b.table.unit
+        if unit_a is None or unit_b is None:
+            return
+        self.compared += 1
+        expected = to_unit(b.value, unit_b, unit_a, a.digit)
+        actual = a.value
+        tolerance = (parts // 2) * max(a.digit, b.digit) if parts > 1 else Decimal(0)
+        severity = grade(actual - expected, tolerance)
+        if severity is None:
+            return
+        diff = actual - expected
+        self.add(
+            severity,
+            f"{a.label()} 为 {actual}，{b.label()} 为 {b.value}（{what_zh}），相差 {diff} {unit_a}",
+            f"{a.label()} is {actual} but {b.label()} is {b.value} ({what_en}): "
+            f"off by {diff} {unit_a}",
+            [a.ref(), b.ref()],
+            expected,
+            actual,
+            unit_a.value,
+        )
+
+
+def to_unit(value: Decimal, source: Unit, target: Unit, digit: Decimal) -> Decimal:
+    """A value in another unit, rounded half up to the target's printed digit (rules §8 R4)."""
+    if source == target:
+        return value
+    return convert(value, source, target).quantize(digit, rounding=ROUND_HALF_UP)

@@ -1,0 +1,58 @@
+"""Run every rule that applies to a document; a rule that cannot run goes to the ledger."""
+
+from __future__ import annotations
+
+from budget_review.checks import across, cards, completeness, narrative, within  # noqa: F401
+from budget_review.checks.context import Context, Skip
+from budget_review.checks.findings import Report, Severity
+from budget_review.checks.registry import RULES
+from budget_review.model import Document
+
+CHECKS_VERSION = "1"
+
+
+def family_of(doc: Document) -> str | None:
+    if doc.meta.kind:
+        return doc.meta.kind
+    families = {t.catalogue_id.startswith("fa_") for t in doc.tables if t.catalogue_id}
+    if families == {True}:
+        return "final_accounts"
+    if families == {False}:
+        return "budget"
+    return None
+
+
+def run_checks(doc: Document) -> Report:
+    report = Report(document=doc.source.sha256)
+    ctx = Context(doc, report)
+    family = family_of(doc)
+    for rule in RULES:
+        ctx.rule = rule
+        ctx.compared = 0
+        if family is not None and family not in rule.families:
+            continue
+        try:
+            rule.run(ctx)
+        except Skip as reason:
+            ctx.not_checked(str(reason))
+            continue
+        if ctx.compared == 0 and rule.compares:
+            ctx.not_checked("nothing to compare: the figures it needs are blank or absent")
+            continue
+        report.rules_run += 1
+    report.findings.sort(key=lambda f: (-f.severity.rank, f.rule, f.id))
+    _drop_repeats(report)
+    return report
+
+
+def _drop_repeats(report: Report) -> None:
+    """The same finding reached twice (one sum seen from two rules) is reported once."""
+    seen: set[tuple[str, ...]] = set()
+    kept = []
+    for finding in report.findings:
+        key = (finding.severity.value, *sorted(r.key or r.label() for r in finding.refs))
+        if finding.severity in (Severity.ERROR, Severity.TAIL) and key in seen:
+            continue
+        seen.add(key)
+        kept.append(finding)
+    report.findings = kept
