@@ -113,6 +113,10 @@ VOCABULARY: list[tuple[re.Pattern[str], Resolver]] = [
         lambda ctx: _summary_rows(ctx, "收入总计", "支出总计", "总计"),
     ),
     (
+        re.compile(r"一般公共预算(?:当年|财政拨款|拨款)?支出$"),
+        lambda ctx: _totals(ctx, GPB, "合计") + _summary_named(ctx, "一般公共预算"),
+    ),
+    (
         re.compile(r"部门预算资金$"),
         lambda ctx: _summary_rows(ctx, "本年收入合计", "本年支出合计"),
     ),

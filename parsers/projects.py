@@ -30,27 +30,20 @@ def group_projects(table: Table, department: str | None, warnings: list[str]) ->
         body = rows[:-1]
     else:
         body = rows
-    units: list[tuple[Row, list[Row]]] = []
-    i = 0
-    while i < len(body):
-        head = body[i]
-        target = _amount(head, total_col)
-        acc, j = Decimal(0), i + 1
-        members: list[Row] = []
-        while j < len(body) and acc < target:
-            acc += _amount(body[j], total_col)
-            members.append(body[j])
-            j += 1
-        printed = [_amount(r, total_col) for r in [head, *members]]
-        if not members or abs(acc - target) > tolerance(printed):
-            units = []
-            break
-        units.append((head, members))
-        i = j
+    walked = _walk(body, 0, total_col, allow_bad=True)
+    units = [(head, members) for head, members, _ok in walked or []]
+    for head, members, ok in walked or []:
+        if not ok:
+            warnings.append(
+                f"表{table.number}: the subtotal of '{head.name}' differs from the sum of "
+                f"its {len(members)} projects"
+            )
     grand = sum((_amount(u, total_col) for u, _ in units), Decimal(0))
+    perfect = all(ok for _, _, ok in walked or [])
     if (
         units
         and total is not None
+        and perfect
         and abs(grand - _amount(total, total_col))
         > tolerance([_amount(u, total_col) for u, _ in units])
     ):
@@ -79,6 +72,40 @@ def group_projects(table: Table, department: str | None, warnings: list[str]) ->
             project.kind, project.level, project.parent = "project", 2, unit_row.key
             project.key = _unique(f"{unit_row.name}/{project.name}", seen)
             _rekey(project)
+
+
+Unit = tuple[Row, list[Row], bool]  # the unit's row, its projects, whether they add up
+
+
+def _walk(body: list[Row], start: int, column: str, allow_bad: bool) -> list[Unit] | None:
+    """Split rows into units whose subtotal equals the sum of the projects below them.
+
+    With `allow_bad`, one unit may miss its sum (a misprint, or a figure a reviewer is
+    about to be told about) as long as every other unit adds up exactly: the grouping,
+    and so every row key, stays the same when one figure is wrong.
+    """
+    if start == len(body):
+        return []
+    head = body[start]
+    target = _amount(head, column)
+    acc = Decimal(0)
+    printed = [target]
+    for end in range(start + 1, len(body)):
+        acc += _amount(body[end], column)
+        printed.append(_amount(body[end], column))
+        if abs(acc - target) <= tolerance(printed):
+            rest = _walk(body, end + 1, column, allow_bad)
+            if rest is not None:
+                return [(head, body[start + 1 : end + 1], True), *rest]
+        elif acc > target + tolerance(printed) and target >= 0 and not allow_bad:
+            break
+    if not allow_bad:
+        return None
+    for end in range(start + 1, len(body)):
+        rest = _walk(body, end + 1, column, allow_bad=False)
+        if rest is not None:
+            return [(head, body[start + 1 : end + 1], False), *rest]
+    return None
 
 
 def _unique(key: str, seen: dict[str, int]) -> str:
