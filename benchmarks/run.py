@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pdfplumber
+from budget_review.checks import run_checks
 from budget_review.parsers import parse_file
 from budget_review.store import Store, open_document
 
@@ -50,6 +51,7 @@ def main() -> None:
         ),
     )
     doc = parse_file(SAMPLE)
+    report("checks: run_checks on the parsed document", timed(lambda: run_checks(doc), repeat=15))
     with tempfile.TemporaryDirectory() as folder:
         with Store(folder) as store:
             report("store: add a parsed document", timed(lambda: store.add(doc), repeat=1))

@@ -132,3 +132,62 @@ def test_partly_understood_document_loads_with_warnings(tmp_path: Path) -> None:
     result = run("ingest", str(partial), db=tmp_path / "db")
     assert result.returncode == 0, result.stderr
     assert "warning:" in result.stdout
+
+
+def test_check_reports_and_exits_by_severity(tmp_path: Path) -> None:
+    db = tmp_path / "db"
+    result = run("check", str(JINCHENG_TXT), "--lang", "en", db=db)
+    assert result.returncode == 1  # the card whose amount differs from its project
+    assert "Errors 1" in result.stdout
+    assert "[C2] card '人才中心大楼维修费'" in result.stdout
+    assert "Not checked:" in result.stdout
+    assert run("check", str(JINCHENG_TXT), "--fail-on", "never", db=db).returncode == 0
+    assert not (db / "index.json").exists()  # checking does not create a store
+
+
+def test_check_json_has_the_promised_shape(tmp_path: Path) -> None:
+    result = run("check", str(JINCHENG_TXT), "--format", "json", db=tmp_path / "db")
+    assert result.returncode == 1
+    document = json.loads(result.stdout)["documents"][0]
+    assert set(document) >= {"source", "findings", "not_checked"}
+    finding = next(f for f in document["findings"] if f["rule"] == "C2")
+    assert set(finding) >= {
+        "id",
+        "rule",
+        "severity",
+        "message",
+        "expected",
+        "actual",
+        "difference",
+        "unit",
+        "refs",
+    }
+    assert finding["severity"] == "error" and finding["message"].startswith("绩效目标表")
+    assert finding["difference"] == "-95000.00"
+    refs = finding["refs"]
+    assert {"table", "row", "column", "card", "claim", "page", "line"} <= set(refs[0])
+    assert refs[0]["card"] == "人才中心大楼维修费"
+    assert refs[1]["table"] == 12 and refs[1]["column"] == "合计"
+
+
+def test_check_markdown_report(tmp_path: Path) -> None:
+    result = run("check", str(JINCHENG_TXT), "--format", "md", "--lang", "en", db=tmp_path)
+    assert result.stdout.startswith("# 晋城市人力资源和社会保障局")
+    assert "## Errors" in result.stdout and "| C2 |" in result.stdout
+    assert "## Rounding tails (尾差)" in result.stdout
+
+
+def test_ingest_stores_the_findings_with_the_document(tmp_path: Path) -> None:
+    from budget_review.checks import Severity
+    from budget_review.store import Store
+
+    db = tmp_path / "db"
+    result = run("ingest", str(JINCHENG_TXT), db=db)
+    assert result.returncode == 0
+    assert "1 errors" in result.stdout
+    with Store(db) as store:
+        (summary,) = store.list()
+        report = store.load_report(summary.sha256)
+        assert summary.errors == 1
+    assert report is not None and report.count(Severity.ERROR) == 1
+    assert any(f.rule == "C2" for f in report.findings)
