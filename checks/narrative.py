@@ -311,7 +311,7 @@ def _summary_names(ctx: Context) -> dict[tuple[str, str], list[Cell]]:
     """Summary-table cells by the exact and the loose form of their row or column name."""
     index = ctx.memo.get("summary_names")
     if index is not None:
-        return index  # type: ignore[no-any-return]
+        return index  # type: ignore[return-value]
     built: dict[tuple[str, str], list[Cell]] = {}
     for ids in (SUMMARY, FISCAL):
         table = ctx.table(*ids)
