@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 install: $(STAMP)
 
 run: install
-	$(BIN)/budget-review dump $(SAMPLE)
+	$(BIN)/budget-review open $(SAMPLE)
 
 test: install
 	$(BIN)/python -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
@@ -29,7 +29,7 @@ test: install
 # mypy cannot follow setuptools' editable mapping, so it checks a tree of links
 # that mirrors the installed namespace.
 TYPECHECK := build/typecheck
-PACKAGES := checks cli model parsers store
+PACKAGES := checks cli model parsers store tui
 
 check: install
 	$(BIN)/ruff check .

@@ -5,6 +5,7 @@ Timings are printed, never asserted: tests stay free of timing.
 
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
@@ -108,6 +109,64 @@ def pdf_benchmarks(repeat: int = 2) -> None:
     print(f"{'reopen the cached document':<56} {median:6.3f} s   (target < 0.3 s; best {best:.3f})")
 
 
+def app_benchmarks() -> None:
+    """Start to first full screen with a cached document, against importing textual."""
+    print()
+    with tempfile.TemporaryDirectory() as folder:
+        env = {**os.environ, "BUDGET_REVIEW_DB": folder, "BUDGET_REVIEW_CONFIG": folder}
+        subprocess.run(
+            [str(SCRIPT), "ingest", str(SAMPLE)], check=True, env=env, capture_output=True
+        )
+        ready_env = {**env, "BUDGET_REVIEW_EXIT_WHEN_READY": "1"}
+        app = timed(
+            lambda: subprocess.run(
+                [str(SCRIPT), "open", str(SAMPLE)], check=True, env=ready_env, capture_output=True
+            ),
+            repeat=5,
+        )
+        textual_import = timed(
+            lambda: subprocess.run([sys.executable, "-c", "import textual.app"], check=True),
+            repeat=5,
+        )
+    report("app: start to first full screen (cached)", app)
+    report("python -c 'import textual.app'", textual_import)
+    print(f"{'ratio':<48} {app[0] / textual_import[0]:5.2f}x  (target <= 1.5x)")
+    render_largest_table()
+    print(
+        f"{'app: show the largest table (' + str(LARGEST[0]) + ' rows)':<48} "
+        f"median {statistics.median(RENDER) * 1000:8.1f} ms   best {min(RENDER) * 1000:8.1f} ms"
+    )
+
+
+def render_largest_table() -> None:
+    import asyncio
+
+    from budget_review.tui.app import ReviewApp
+    from budget_review.tui.widgets.figure_grid import FigureGrid
+
+    async def run() -> None:
+        with tempfile.TemporaryDirectory() as folder:
+            os.environ["BUDGET_REVIEW_CONFIG"] = folder
+            app = ReviewApp([SAMPLE], Path(folder), jobs=1)
+            async with app.run_test(size=(120, 40)) as pilot:
+                while app.current is None:
+                    await pilot.pause(0.02)
+                largest = max(app.current.document.tables, key=lambda t: len(t.rows))
+                LARGEST[:] = [len(largest.rows)]
+                for _ in range(5):
+                    start = time.perf_counter()
+                    app.query_one(FigureGrid).show(app.current, largest, False)
+                    await pilot.pause()
+                    RENDER.append(time.perf_counter() - start)
+
+    asyncio.run(run())
+
+
+RENDER: list[float] = []
+LARGEST: list[int] = [0]
+
+
 if __name__ == "__main__":
     main()
+    app_benchmarks()
     pdf_benchmarks()

@@ -1,8 +1,25 @@
-"""Reconciliation checks: `Document` → findings with their evidence. No UI, no storage."""
+"""Reconciliation checks: `Document` → findings with their evidence. No UI, no storage.
 
-from budget_review.checks.findings import Finding, NotChecked, Ref, Report, Severity
-from budget_review.checks.registry import RULES, Rule
-from budget_review.checks.run import CHECKS_VERSION, run_checks
+The rules load on first use of `run_checks`, `RULES` or `Rule`, so that readers of
+stored findings (the app, the store) do not pay for them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from budget_review.checks.findings import (
+    CHECKS_VERSION,
+    Finding,
+    NotChecked,
+    Ref,
+    Report,
+    Severity,
+)
+
+if TYPE_CHECKING:
+    from budget_review.checks.registry import RULES, Rule
+    from budget_review.checks.run import run_checks
 
 __all__ = [
     "CHECKS_VERSION",
@@ -15,3 +32,18 @@ __all__ = [
     "Severity",
     "run_checks",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "run_checks":
+        from budget_review.checks.run import run_checks
+
+        return run_checks
+    if name in {"RULES", "Rule"}:
+        from budget_review.checks import (
+            registry,
+            run,  # noqa: F401  (registers every rule)
+        )
+
+        return getattr(registry, name)
+    raise AttributeError(name)

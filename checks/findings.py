@@ -8,6 +8,16 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
+# Stored findings are recomputed when this changes (new rules, other tolerances).
+CHECKS_VERSION = "1"
+
+# Rule ids start with their family's letter: the app filters by family without loading rules.
+FAMILIES = {"W": "表内", "X": "表间", "N": "表文", "C": "绩效卡", "K": "完整性"}
+
+
+def family(rule_id: str) -> str:
+    return FAMILIES.get(rule_id[:1], "")
+
 
 class Severity(StrEnum):
     ERROR = "error"  # a real discrepancy

@@ -6,6 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from budget_review.checks.findings import family
+
 if TYPE_CHECKING:
     from budget_review.checks.context import Context
 
@@ -41,6 +43,8 @@ def rule(
     def register(func: Callable[[Context], None]) -> Callable[[Context], None]:
         if any(r.id == id for r in RULES):
             raise ValueError(f"rule {id} registered twice")
+        if family(id) != group:
+            raise ValueError(f"rule {id}: ids of {group} rules start with another letter")
         RULES.append(Rule(id, group, zh, en, families, func, compares))
         return func
 

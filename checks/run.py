@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from budget_review.checks import across, cards, completeness, narrative, within  # noqa: F401
 from budget_review.checks.context import Context, Skip
-from budget_review.checks.findings import Report, Severity
+from budget_review.checks.findings import CHECKS_VERSION, Report, Severity
 from budget_review.checks.registry import RULES
 from budget_review.model import Document
 
-CHECKS_VERSION = "1"
+__all__ = ["CHECKS_VERSION", "family_of", "run_checks"]
 
 
 def family_of(doc: Document) -> str | None:

@@ -13,9 +13,6 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from budget_review.checks import Severity, run_checks
-from budget_review.cli import report
-from budget_review.cli.progress import PageProgress
 from budget_review.model import Document
 from budget_review.model.serialize import document_to_dict
 from budget_review.parsers import InputError, is_pdf, parse_bytes, read_input
@@ -57,6 +54,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--lang", choices=["zh", "en"], default="zh", help="message language")
     _jobs_option(check)
+    open_ = commands.add_parser("open", help="open files in the review app (ingesting as needed)")
+    open_.add_argument("files", nargs="*", metavar="FILE")
+    _app_options(open_)
     commands.add_parser("list", help="list the documents in the store")
     return parser
 
@@ -70,6 +70,16 @@ def _jobs_option(command: argparse.ArgumentParser) -> None:
         metavar="N",
         help="processes reading PDF pages (default: the available cores)",
     )
+
+
+def _app_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--lang", choices=["zh", "en"], default=None, help="interface language")
+    command.add_argument(
+        "--no-mouse",
+        action="store_true",
+        help="leave the mouse to the terminal, so that text can be selected",
+    )
+    _jobs_option(command)
 
 
 def _positive(text: str) -> int:
@@ -101,6 +111,9 @@ def _stored_copy(args: argparse.Namespace, data: bytes) -> Document | None:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    from budget_review.checks import Severity, run_checks
+    from budget_review.cli.progress import PageProgress
+
     # Read and parse every file first, so that one bad file leaves the store unchanged.
     parsed = []
     with PageProgress(enabled=not args.no_progress) as progress:
@@ -138,6 +151,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from budget_review.checks import Severity, run_checks
+    from budget_review.cli import report
+
     # Read every file first: a bad one ends the run before any report is printed.
     docs = []
     for name in args.files:
@@ -156,6 +172,22 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if failing else 0
 
 
+def bundled_sample() -> Path:
+    return Path(__file__).resolve().parent.parent / "samples" / "jincheng-hrss-2026-budget.txt"
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    files = [Path(f) for f in args.files] or [bundled_sample()]
+    for path in files:
+        read_input(path)  # a missing or empty file is refused before the screen changes
+    from budget_review.tui.app import ReviewApp  # the UI loads only when asked for
+
+    app = ReviewApp(files, Path(args.db) if args.db else None, args.lang, args.jobs)
+    # The benchmark's ready-and-exit run has no terminal to draw on.
+    app.run(mouse=not args.no_mouse, headless=bool(os.environ.get("BUDGET_REVIEW_EXIT_WHEN_READY")))
+    return 0
+
+
 def cmd_list(args: argparse.Namespace) -> int:
     with _store(args) as store:
         rows = store.list()
@@ -169,15 +201,21 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"check": cmd_check, "dump": cmd_dump, "ingest": cmd_ingest, "list": cmd_list}
+COMMANDS = {
+    "check": cmd_check,
+    "dump": cmd_dump,
+    "ingest": cmd_ingest,
+    "list": cmd_list,
+    "open": cmd_open,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        parser.print_help()
-        return 0
+        # No command: the review app on the bundled sample.
+        args = parser.parse_args([*(argv or sys.argv[1:]), "open"])
     try:
         return COMMANDS[args.command](args)
     except InputError as exc:

@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from budget_review.checks import run_checks
+from budget_review.checks.findings import Report
 from budget_review.model import Document
 from budget_review.parsers import Progress, parse_bytes, read_input
 from budget_review.parsers.assemble import PARSER_VERSION
@@ -17,6 +17,7 @@ from budget_review.store.store import Store
 class Opened:
     document: Document
     cached: bool  # read from the store rather than parsed
+    report: Report | None = None  # the stored findings, when they are current
 
 
 def stored_copy(store: Store, data: bytes) -> Document | None:
@@ -46,9 +47,16 @@ def open_document(
 ) -> Opened:
     """The document in `path`: from the store when it is there, else parsed and stored."""
     data = read_input(path)
-    doc = stored_copy(store, data)
-    if doc is not None:
-        return Opened(doc, cached=True)
+    sha = hashlib.sha256(data).hexdigest()
+    if store.contains(sha, PARSER_VERSION):
+        try:
+            doc, report = store.load_with_report(sha)
+            return Opened(doc, cached=True, report=report)
+        except (KeyError, ValueError):
+            pass  # a damaged or older copy: parse again and replace it
+    from budget_review.checks import run_checks  # the rules load only when a file is parsed
+
     doc = parse_bytes(str(path), data, jobs, progress)
-    store.add(doc, run_checks(doc), replace=True)
-    return Opened(doc, cached=False)
+    report = run_checks(doc)
+    store.add(doc, report, replace=True)
+    return Opened(doc, cached=False, report=report)

@@ -12,8 +12,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from budget_review.checks import CHECKS_VERSION, Report, Severity
-from budget_review.checks.findings import report_from_dict, report_to_dict
+from budget_review.checks.findings import (
+    CHECKS_VERSION,
+    Report,
+    Severity,
+    report_from_dict,
+    report_to_dict,
+)
 from budget_review.model import Document
 from budget_review.model.serialize import document_from_dict, document_to_dict
 from budget_review.store.storage import AtomicJSONStorage
@@ -110,31 +115,32 @@ class Store:
         return True
 
     def load(self, sha256: str) -> Document:
+        return self.load_with_report(sha256)[0]
+
+    def load_report(self, sha256: str) -> Report | None:
+        """The stored findings, or None when absent or made by other checks."""
+        try:
+            return self.load_with_report(sha256)[1]
+        except KeyError:
+            return None
+
+    def load_with_report(self, sha256: str) -> tuple[Document, Report | None]:
+        """The document and its current findings, from one read of its file."""
         path = self._doc_path(sha256)
         if not path.exists():
             raise KeyError(sha256)
         body = TinyDB(path, storage=AtomicJSONStorage)
         try:
             records = body.table("document").all()
+            reports = body.table("report").all()
         finally:
             body.close()
         if not records:
             raise KeyError(sha256)
-        return document_from_dict(records[0])
-
-    def load_report(self, sha256: str) -> Report | None:
-        """The stored findings, or None when absent or made by other checks."""
-        path = self._doc_path(sha256)
-        if not path.exists():
-            return None
-        body = TinyDB(path, storage=AtomicJSONStorage)
-        try:
-            records = body.table("report").all()
-        finally:
-            body.close()
-        if not records or records[0].get("checks_version") != CHECKS_VERSION:
-            return None
-        return report_from_dict(records[0])
+        report = None
+        if reports and reports[0].get("checks_version") == CHECKS_VERSION:
+            report = report_from_dict(reports[0])
+        return document_from_dict(records[0]), report
 
     def save_report(self, sha256: str, report: Report) -> None:
         body = TinyDB(self._doc_path(sha256), storage=AtomicJSONStorage)

@@ -1,0 +1,514 @@
+"""The review app: tables, cards, totals and findings of the documents in the store."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from budget_review.checks.findings import Report
+from budget_review.model import Document
+from budget_review.store import Store, open_document
+from budget_review.tui.config import load_keymap, load_settings, save_settings
+from budget_review.tui.i18n import localised, text
+from budget_review.tui.screens.follow import FollowScreen
+from budget_review.tui.screens.help import HelpScreen
+from budget_review.tui.search import Match, search
+from budget_review.tui.session import OpenDocument, Place, place_of
+from budget_review.tui.widgets.cards_pane import CardList, CardsPane, CardView
+from budget_review.tui.widgets.documents_pane import DocumentsTable
+from budget_review.tui.widgets.figure_grid import FigureGrid
+from budget_review.tui.widgets.findings_pane import FindingsPane, FindingsTable
+from budget_review.tui.widgets.inspector import Inspector
+from budget_review.tui.widgets.table_list import TableList
+from budget_review.tui.widgets.totals_pane import TotalsPane
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.widgets import (
+    Footer,
+    Header,
+    Input,
+    ProgressBar,
+    Static,
+    TabbedContent,
+    TabPane,
+)
+
+PANES = ("tables", "cards", "totals", "findings", "documents")
+READY_EXIT = "BUDGET_REVIEW_EXIT_WHEN_READY"
+
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+
+def _review_commands() -> type[Provider]:
+    """The palette's provider, imported when the palette first opens (startup stays quick)."""
+    from budget_review.tui.commands import ReviewCommands
+
+    return ReviewCommands
+
+
+def _run_checks(document: Document) -> Report:
+    from budget_review.checks import run_checks
+
+    return run_checks(document)
+
+
+@dataclass
+class Loaded:
+    document: Document
+    report: Report
+
+
+class ReviewApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "budget-review"
+    COMMANDS = App.COMMANDS | {lambda: _review_commands()}
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "q", "back_or_quit", "Back/Quit", id="app.quit", tooltip="Close a dialog, else quit"
+        ),
+        Binding(
+            "question_mark", "help", "Help", id="app.help", tooltip="Every key and what it does"
+        ),
+        Binding(
+            "right_square_bracket",
+            "next_failing",
+            "Next ✗",
+            id="app.next_failing",
+            tooltip="Next failing figure in the document",
+        ),
+        Binding(
+            "left_square_bracket",
+            "previous_failing",
+            "Prev ✗",
+            id="app.previous_failing",
+            tooltip="Previous failing figure in the document",
+        ),
+        Binding(
+            "slash", "search", "Search", id="app.search", tooltip="Search names, codes and figures"
+        ),
+        Binding("n", "next_match", "Next match", show=False, id="app.next_match"),
+        Binding("N", "previous_match", "Prev match", show=False, id="app.previous_match"),
+        Binding(
+            "f", "follow", "Follow", id="app.follow", tooltip="Go to a figure the finding involves"
+        ),
+        Binding("T", "pane('tables')", "Tables", show=False, id="app.pane_tables"),
+        Binding("C", "pane('cards')", "Cards", show=False, id="app.pane_cards"),
+        Binding("S", "pane('totals')", "Totals", show=False, id="app.pane_totals"),
+        Binding("E", "pane('findings')", "Findings", show=False, id="app.pane_findings"),
+        Binding("D", "pane('documents')", "Documents", show=False, id="app.pane_documents"),
+        Binding("L", "switch_language", "中/EN", id="app.language", tooltip="Switch language"),
+        Binding(
+            "comma",
+            "toggle_separators",
+            "1,000",
+            show=False,
+            id="app.separators",
+            tooltip="Thousands separators on or off",
+        ),
+        *[
+            Binding(str(n), f"goto_table({n})", f"表{n}", show=False, id=f"app.table_{n}")
+            for n in range(1, 10)
+        ],
+    ]
+
+    lang: reactive[str] = reactive("zh", init=False)
+
+    def __init__(
+        self,
+        paths: list[Path],
+        store_root: Path | None = None,
+        lang: str | None = None,
+        jobs: int | None = None,
+    ) -> None:
+        super().__init__()
+        self.paths = paths
+        self.store_root = store_root
+        self.jobs = jobs
+        self.settings = load_settings()
+        self.set_reactive(ReviewApp.lang, lang or self.settings.get("lang", "zh"))
+        self.separators = bool(self.settings.get("separators", False))
+        self.documents: list[OpenDocument] = []
+        self.current: OpenDocument | None = None
+        self.current_table: int | None = None
+        self.current_card: int = 0
+        self.stale: set[str] = set()
+        self.matches: list[Match] = []
+        self.match_index = 0
+
+    # ------------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with TabbedContent(id="panes"):
+            with TabPane(text("pane.tables", self.lang), id="tables"):
+                with Horizontal():
+                    yield TableList(id="table-list")
+                    with Vertical(id="table-side"):
+                        yield Static(id="table-caption")
+                        yield FigureGrid(id="grid")
+                        yield Inspector(id="inspector")
+            with TabPane(text("pane.cards", self.lang), id="cards"):
+                yield CardsPane()
+            with TabPane(text("pane.totals", self.lang), id="totals"):
+                yield TotalsPane()
+            with TabPane(text("pane.findings", self.lang), id="findings"):
+                yield FindingsPane()
+            with TabPane(text("pane.documents", self.lang), id="documents"):
+                yield DocumentsTable(id="documents-table")
+        with Horizontal(id="loading"):
+            yield Static(id="loading-label")
+            yield ProgressBar(id="loading-bar", show_eta=False)
+        yield Input(placeholder=text("search.prompt", self.lang), id="search")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        keymap, problem = load_keymap()
+        if keymap:
+            self.set_keymap(keymap)
+        if problem:
+            self.notify(problem, severity="warning")
+        theme = self.settings.get("theme")
+        if isinstance(theme, str) and theme in self.available_themes:
+            self.theme = theme
+        self.title = text("app.title", self.lang)
+        self.localise_bindings(self.lang)
+        self.query_one("#search", Input).display = False
+        self.query_one("#loading").display = False
+        self.load(self.paths)
+
+    def watch_theme(self, theme: str) -> None:
+        self.settings["theme"] = theme
+        save_settings(self.settings)
+
+    # ------------------------------------------------------------------ loading
+
+    @work(thread=True, exclusive=True, group="load")
+    def load(self, paths: list[Path]) -> None:
+        """Open each file through the store (parsed only if not there yet), in a thread."""
+        for path in paths:
+            self.call_from_thread(self._loading, path.name, 0, 0)
+            try:
+                with Store(self.store_root) as store:
+                    opened = open_document(store, path, self.jobs, self._progress_for(path.name))
+                    report = opened.report
+                    if report is None:
+                        report = _run_checks(opened.document)
+                        store.save_report(opened.document.source.sha256, report)
+            except Exception as exc:  # a bad file is reported, the app stays up
+                self.call_from_thread(self._failed, path, exc)
+                continue
+            self.call_from_thread(self.add_document, Loaded(opened.document, report))
+        self.call_from_thread(self._loading_done)
+
+    def _progress_for(self, name: str) -> Callable[[int, int], None]:
+        """A page-progress callback, called from the loading thread."""
+
+        def report(done: int, total: int) -> None:
+            self.call_from_thread(self._loading, name, done, total)
+
+        return report
+
+    def _loading(self, name: str, done: int, total: int) -> None:
+        self.query_one("#loading").display = True
+        self.query_one("#loading-label", Static).update(text("loading", self.lang, name=name))
+        self.query_one("#loading-bar", ProgressBar).update(total=total or None, progress=done)
+
+    def _loading_done(self) -> None:
+        self.query_one("#loading").display = False
+
+    def _failed(self, path: Path, error: Exception) -> None:
+        self.notify(text("load.failed", self.lang, error=f"{path.name}: {error}"), severity="error")
+
+    def add_document(self, loaded: Loaded) -> None:
+        opened = OpenDocument.build(loaded.document, loaded.report)
+        self.documents = [d for d in self.documents if d.sha != opened.sha] + [opened]
+        if self.current is None:
+            self.show_document(opened)
+        else:
+            self.stale.add("documents")
+            self.ensure(self.query_one("#panes", TabbedContent).active)
+        self.notify(text("loaded", self.lang, name=Path(loaded.document.source.path).name))
+
+    # ------------------------------------------------------------------ showing
+
+    def show_document(self, opened: OpenDocument) -> None:
+        self.current = opened
+        meta = opened.document.meta
+        self.sub_title = " ".join(str(x) for x in (meta.department, meta.year, meta.title) if x)
+        self.query_one(TableList).show(opened)
+        # Panes out of sight are filled when first shown: the first screen comes sooner.
+        self.stale = {"cards", "totals", "findings", "documents"}
+        self.current_card = 0
+        first = opened.document.tables[0].number if opened.document.tables else None
+        self.current_table = None
+        self.show_table(first)
+        self.ensure(self.query_one("#panes", TabbedContent).active)
+        self.query_one(FigureGrid).focus()
+        if os.environ.get(READY_EXIT):
+            self.call_after_refresh(self.exit)  # `make bench`: time to the first full screen
+
+    def ensure(self, pane: str) -> None:
+        """Fill a pane for the current document and language if it is out of date."""
+        if self.current is None or pane not in self.stale:
+            return
+        self.stale.discard(pane)
+        if pane == "cards":
+            self.query_one(CardList).show(self.current, self.lang)
+            self.show_card(self.current_card)
+        elif pane == "totals":
+            self.query_one(TotalsPane).show(self.current, self.lang)
+        elif pane == "findings":
+            self.query_one(FindingsPane).show(self.current, self.lang)
+        elif pane == "documents":
+            self.refresh_documents()
+
+    @on(TabbedContent.TabActivated)
+    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id:
+            self.ensure(event.pane.id)
+
+    def refresh_documents(self) -> None:
+        stored = []
+        try:
+            with Store(self.store_root) as store:
+                stored = store.list()
+        except OSError:
+            pass
+        self.query_one(DocumentsTable).show(self.documents, stored, self.lang)
+
+    def show_table(self, number: int | None) -> None:
+        if self.current is None:
+            return
+        table = self.current.table(number)
+        caption = self.query_one("#table-caption", Static)
+        if table is None:
+            caption.update(text("table.none", self.lang))
+            return
+        grid = self.query_one(FigureGrid)
+        if grid.table_number != number or self.current_table != number:
+            grid.show(self.current, table, self.separators)
+        self.current_table = number
+        self.query_one(FindingsTable).current_table = number
+        unit = table.unit.value if table.unit else "?"
+        pages = f"  p.{table.pages[0]}–{table.pages[-1]}" if table.pages else ""
+        empty = f"  ({text('table.empty', self.lang)}: {table.note})" if table.empty else ""
+        caption.update(
+            f"表{table.number} {table.title}  [{text('unit', self.lang)}：{unit}]{pages}{empty}"
+        )
+        self.query_one(TableList).select_number(number)
+
+    def show_card(self, index: int) -> None:
+        if self.current is None:
+            return
+        cards = self.current.document.cards
+        self.current_card = index
+        card = cards[index] if 0 <= index < len(cards) else None
+        self.query_one(CardView).show(self.current, card, self.lang)
+
+    def goto_card(self, name: str) -> None:
+        self.goto(Place(card=name))
+
+    def goto(self, place: Place) -> None:
+        """Show a figure wherever it is: a table cell or a card."""
+        if self.current is None:
+            return
+        if place.table is not None:
+            self.query_one("#panes", TabbedContent).active = "tables"
+            self.show_table(place.table)
+            grid = self.query_one(FigureGrid)
+            grid.move_to(place)
+            grid.focus()
+        elif place.card is not None:
+            names = [c.name for c in self.current.document.cards]
+            if place.card in names:
+                self.query_one("#panes", TabbedContent).active = "cards"
+                self.ensure("cards")
+                index = names.index(place.card)
+                card_list = self.query_one(CardList)
+                card_list.highlighted = index
+                self.show_card(index)
+                card_list.focus()
+
+    # ------------------------------------------------------------------ messages
+
+    @on(TableList.TableChosen)
+    def _table_chosen(self, event: TableList.TableChosen) -> None:
+        if event.number != self.current_table:
+            self.show_table(event.number)
+
+    @on(FigureGrid.FigureFocused)
+    def _figure_focused(self, event: FigureGrid.FigureFocused) -> None:
+        self.query_one(Inspector).show(self.current, event.place, self.lang)
+
+    @on(CardList.CardChosen)
+    def _card_chosen(self, event: CardList.CardChosen) -> None:
+        self.show_card(event.index)
+
+    @on(FindingsTable.Chosen)
+    def _finding_chosen(self, event: FindingsTable.Chosen) -> None:
+        for ref in event.finding.refs:
+            place = place_of(ref)
+            if place is not None:
+                self.goto(place)
+                return
+        self.notify(event.finding.message_zh if self.lang == "zh" else event.finding.message_en)
+
+    @on(DocumentsTable.Chosen)
+    def _document_chosen(self, event: DocumentsTable.Chosen) -> None:
+        opened = next((d for d in self.documents if d.sha == event.sha256), None)
+        if opened is not None:
+            self.show_document(opened)
+            self.query_one("#panes", TabbedContent).active = "tables"
+        else:
+            self.open_stored(event.sha256)
+
+    @work(thread=True, group="load")
+    def open_stored(self, sha256: str) -> None:
+        with Store(self.store_root) as store:
+            document = store.load(sha256)
+            report = store.load_report(sha256) or _run_checks(document)
+        self.call_from_thread(self._open_loaded, Loaded(document, report))
+
+    def _open_loaded(self, loaded: Loaded) -> None:
+        self.add_document(loaded)
+        opened = next(d for d in self.documents if d.sha == loaded.document.source.sha256)
+        self.show_document(opened)
+        self.query_one("#panes", TabbedContent).active = "tables"
+
+    # ------------------------------------------------------------------ actions
+
+    def action_back_or_quit(self) -> None:
+        search_box = self.query_one("#search", Input)
+        if search_box.display:
+            search_box.display = False
+            self.query_one(FigureGrid).focus()
+            return
+        self.exit()
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self.lang))
+
+    def action_pane(self, pane: str) -> None:
+        self.query_one("#panes", TabbedContent).active = pane
+
+    def action_goto_table(self, number: int) -> None:
+        if self.current is not None and self.current.table(number) is not None:
+            self.query_one("#panes", TabbedContent).active = "tables"
+            self.show_table(number)
+            self.query_one(FigureGrid).focus()
+
+    def _cursor_place(self) -> Place | None:
+        if self.query_one("#panes", TabbedContent).active == "cards" and self.current:
+            cards = self.current.document.cards
+            if 0 <= self.current_card < len(cards):
+                return Place(card=cards[self.current_card].name)
+        return self.query_one(FigureGrid).place_at_cursor()
+
+    def action_next_failing(self, backwards: bool = False) -> None:
+        if self.current is None:
+            return
+        place = self.current.next_failing(self.query_one(FigureGrid).place_at_cursor(), backwards)
+        if place is None:
+            self.notify(text("failing.none", self.lang))
+            return
+        self.goto(place)
+
+    def action_previous_failing(self) -> None:
+        self.action_next_failing(backwards=True)
+
+    def action_follow(self) -> None:
+        inspector = self.query_one(Inspector)
+        places = [p for p in (place_of(r) for r in inspector.refs) if p is not None]
+        if not places:
+            return
+        self.push_screen(FollowScreen(inspector.refs), self._followed)
+
+    def _followed(self, place: Place | None) -> None:
+        if place is not None:
+            self.goto(place)
+
+    def action_search(self) -> None:
+        box = self.query_one("#search", Input)
+        box.display = True
+        box.value = ""
+        box.focus()
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        event.input.display = False
+        if self.current is None or not event.value.strip():
+            return
+        self.matches = search(self.current.document, event.value.strip())
+        self.match_index = 0
+        if not self.matches:
+            self.notify(text("search.none", self.lang, q=event.value))
+            self.query_one(FigureGrid).focus()
+            return
+        self._show_match()
+
+    def _show_match(self) -> None:
+        match = self.matches[self.match_index]
+        self.goto(match.place)
+        self.notify(text("search.hit", self.lang, i=self.match_index + 1, n=len(self.matches)))
+
+    def action_next_match(self) -> None:
+        if self.matches:
+            self.match_index = (self.match_index + 1) % len(self.matches)
+            self._show_match()
+
+    def action_previous_match(self) -> None:
+        if self.matches:
+            self.match_index = (self.match_index - 1) % len(self.matches)
+            self._show_match()
+
+    def action_switch_language(self) -> None:
+        self.lang = "en" if self.lang == "zh" else "zh"
+
+    def localise_bindings(self, lang: str) -> None:
+        """Footer descriptions in the interface language (bindings are looked up by id)."""
+        nodes = [self, *self.query("FindingsTable")]
+        for node in nodes:
+            for key, bindings in node._bindings.key_to_bindings.items():
+                node._bindings.key_to_bindings[key] = [
+                    replace(b, description=localised(b.id, lang, b.description)) for b in bindings
+                ]
+        self.refresh_bindings()
+
+    def watch_lang(self, lang: str) -> None:
+        self.localise_bindings(lang)
+        self.settings["lang"] = lang
+        save_settings(self.settings)
+        self.title = text("app.title", lang)
+        tabs = self.query_one("#panes", TabbedContent)
+        for pane in PANES:
+            tabs.get_tab(pane).label = text(f"pane.{pane}", lang)
+        self.query_one("#search", Input).placeholder = text("search.prompt", lang)
+        if self.current is not None:
+            place = self.query_one(FigureGrid).place_at_cursor()
+            self.stale = {"cards", "totals", "findings", "documents"}
+            self.ensure(tabs.active)
+            self.query_one(Inspector).show(self.current, place, lang)
+            self.show_table(self.current_table)
+        self.notify(text("lang.switched", lang))
+
+    def action_toggle_separators(self) -> None:
+        self.separators = not self.separators
+        self.settings["separators"] = self.separators
+        save_settings(self.settings)
+        if self.current is not None and self.current_table is not None:
+            table = self.current.table(self.current_table)
+            if table is not None:
+                grid = self.query_one(FigureGrid)
+                place = grid.place_at_cursor()
+                grid.show(self.current, table, self.separators)
+                if place is not None:
+                    grid.move_to(place)

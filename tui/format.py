@@ -1,0 +1,45 @@
+"""How figures and findings look: printed text, markers that work without colour."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from budget_review.checks.findings import Severity
+from budget_review.model import Figure
+from rich.text import Text
+
+# A marker for each severity, so that highlighting survives NO_COLOR.
+MARKERS = {Severity.ERROR: "✗", Severity.WARNING: "!", Severity.TAIL: "~", Severity.INFO: "·"}
+STYLES = {
+    Severity.ERROR: "bold reverse red",
+    Severity.WARNING: "bold yellow",
+    Severity.TAIL: "dim italic",
+    Severity.INFO: "",
+}
+NOTE_MARK = "✎"
+
+
+def printed(figure: Figure | None, separators: bool) -> str:
+    if figure is None:
+        return ""
+    if figure.value is None or not separators:
+        return figure.raw
+    return with_separators(figure.value)
+
+
+def with_separators(value: Decimal) -> str:
+    exponent = value.as_tuple().exponent
+    decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return f"{value:,.{decimals}f}"
+
+
+def figure_cell(text: str, severity: Severity | None, noted: bool = False) -> Text:
+    marker = MARKERS[severity] if severity else " "
+    note = NOTE_MARK if noted else " "
+    return Text(
+        f"{text} {marker}{note}", style=STYLES[severity] if severity else "", justify="right"
+    )
+
+
+def severity_label(severity: Severity, label: str) -> Text:
+    return Text(f"{MARKERS[severity]} {label}", style=STYLES[severity])

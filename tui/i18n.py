@@ -1,0 +1,111 @@
+"""Interface text in Chinese (default) and English; document text stays as printed.
+
+English terms follow shared/domain/glossary.md.
+"""
+
+from __future__ import annotations
+
+STRINGS: dict[str, tuple[str, str]] = {
+    # key: (中文, English)
+    "app.title": ("预算公开审查", "Budget disclosure review"),
+    "pane.documents": ("文件", "Documents"),
+    "pane.tables": ("表格", "Tables"),
+    "pane.cards": ("绩效目标表", "Project cards"),
+    "pane.totals": ("总览", "Totals"),
+    "pane.findings": ("问题", "Findings"),
+    "severity.error": ("错误", "error"),
+    "severity.warning": ("需复核", "warning"),
+    "severity.tail": ("尾差", "rounding tail"),
+    "severity.info": ("提示", "note"),
+    "inspector.empty": (
+        "把光标移到数字上查看来源与问题。",
+        "Move onto a figure to see its source and findings.",
+    ),
+    "inspector.printed": ("原文", "printed"),
+    "inspector.where": ("位置", "where"),
+    "inspector.page": ("第{n}页", "page {n}"),
+    "inspector.line": ("第{n}行", "line {n}"),
+    "inspector.no_findings": ("此数字无问题。", "No finding on this figure."),
+    "inspector.expected": ("应为", "expected"),
+    "inspector.actual": ("实为", "actual"),
+    "inspector.difference": ("差额", "difference"),
+    "inspector.involves": ("涉及", "involves"),
+    "inspector.follow": ("按 f 跳转到涉及的数字", "press f to go to a figure it involves"),
+    "unit": ("单位", "unit"),
+    "loading": ("正在读取 {name} …", "Reading {name} …"),
+    "loaded": ("已打开 {name}", "Opened {name}"),
+    "load.failed": ("无法读取：{error}", "Could not read: {error}"),
+    "no_documents": ("没有打开的文件。", "No document is open."),
+    "search.prompt": ("搜索（名称、编码或数字）", "search (name, code or figure)"),
+    "search.none": ("没有找到 “{q}”", "No match for “{q}”"),
+    "search.hit": ("第 {i}/{n} 个匹配", "match {i} of {n}"),
+    "failing.none": ("没有错误或需复核的数字。", "No failing figure."),
+    "cards.none": ("此文件没有绩效目标表。", "This document has no project cards."),
+    "cards.unit": ("实施单位", "implementing unit"),
+    "cards.amount": ("年度资金（元）", "annual funds (元)"),
+    "cards.row": ("对应项目", "project row"),
+    "cards.status": ("状态", "status"),
+    "cards.funding": ("项目资金", "project funds"),
+    "cards.period": ("实施期", "whole period"),
+    "cards.annual": ("年度", "this year"),
+    "cards.overview": ("项目概况", "overview"),
+    "cards.basis": ("立项依据", "basis"),
+    "cards.plan": ("实施计划", "plan"),
+    "cards.indicators": ("绩效指标", "performance indicators"),
+    "cards.unmatched": ("未对应", "unmatched"),
+    "totals.title": ("主要总数", "Key totals"),
+    "totals.item": ("项目", "item"),
+    "totals.value": ("金额", "amount"),
+    "totals.status": ("核对", "check"),
+    "totals.classes": ("支出功能分类结构", "Expenditure by functional category"),
+    "totals.split": ("基本支出与项目支出", "Basic and project expenditure"),
+    "totals.ok": ("一致", "agrees"),
+    "totals.unchecked": ("未检查", "not checked"),
+    "findings.filter": ("筛选", "filter"),
+    "findings.all": ("全部", "all"),
+    "findings.not_checked": ("未检查的规则", "Rules not checked"),
+    "findings.count": ("{n} 条", "{n} findings"),
+    "table.none": ("未选择表格", "No table selected"),
+    "table.empty": ("空表", "empty table"),
+    "help.title": ("按键", "Keys"),
+    "lang.switched": ("已切换为中文", "Switched to English"),
+    "doc.counts": (
+        "错误 {e} · 需复核 {w} · 尾差 {t}",
+        "{e} errors · {w} warnings · {t} tails",
+    ),
+    "doc.kind.budget": ("预算", "budget"),
+    "doc.kind.final_accounts": ("决算", "final accounts"),
+    "doc.scope.department": ("部门", "department"),
+    "doc.scope.unit": ("单位", "unit"),
+}
+
+
+def text(key: str, lang: str, **values: object) -> str:
+    zh, en = STRINGS[key]
+    template = zh if lang == "zh" else en
+    return template.format(**values) if values else template
+
+
+# Footer and help descriptions of the app's bindings, by binding id.
+BINDING_TEXT: dict[str, tuple[str, str]] = {
+    "app.quit": ("返回/退出", "Back/Quit"),
+    "app.help": ("帮助", "Help"),
+    "app.next_failing": ("下一个问题", "Next ✗"),
+    "app.previous_failing": ("上一个问题", "Prev ✗"),
+    "app.search": ("搜索", "Search"),
+    "app.next_match": ("下一匹配", "Next match"),
+    "app.previous_match": ("上一匹配", "Prev match"),
+    "app.follow": ("跳转", "Follow"),
+    "app.language": ("English", "中文"),
+    "app.separators": ("千位分隔", "1,000"),
+    "findings.severity": ("按级别", "Severity"),
+    "findings.family": ("按类别", "Family"),
+    "findings.table": ("本表", "This table"),
+}
+
+
+def localised(binding_id: str | None, lang: str, default: str) -> str:
+    if binding_id is None or binding_id not in BINDING_TEXT:
+        return default
+    zh, en = BINDING_TEXT[binding_id]
+    return zh if lang == "zh" else en

@@ -1,0 +1,49 @@
+"""Pick one of the figures a finding involves, and go there."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from budget_review.checks.findings import Ref
+from budget_review.tui.session import Place, place_of
+from budget_review.tui.widgets.inspector import ref_label
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import ModalScreen
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+
+class FollowScreen(ModalScreen[Place | None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "close", "Close", id="follow.close"),
+        Binding("escape", "close", "Close", show=False, id="follow.escape"),
+        Binding("j", "cursor_down", "Down", show=False, id="follow.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="follow.up"),
+    ]
+
+    def __init__(self, refs: list[Ref]) -> None:
+        super().__init__()
+        self.places = [(ref, place_of(ref)) for ref in refs]
+
+    def compose(self) -> ComposeResult:
+        yield OptionList(
+            *[
+                Option(f"{i}. {ref_label(ref)}", id=str(i), disabled=place is None)
+                for i, (ref, place) in enumerate(self.places, start=1)
+            ],
+            id="follow-list",
+        )
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        index = int(event.option.id or 1) - 1
+        self.dismiss(self.places[index][1])
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_cursor_down(self) -> None:
+        self.query_one(OptionList).action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.query_one(OptionList).action_cursor_up()

@@ -1,0 +1,71 @@
+"""Documents open in this session, and every document in the store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from budget_review.checks.findings import Severity
+from budget_review.store import DocumentSummary
+from budget_review.tui.i18n import text
+from budget_review.tui.session import OpenDocument
+from textual.message import Message
+from textual.widgets import DataTable
+
+
+class DocumentsTable(DataTable[str]):
+    @dataclass
+    class Chosen(Message):
+        sha256: str
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)  # type: ignore[arg-type]
+        self.shas: list[str] = []
+
+    def show(self, opened: list[OpenDocument], stored: list[DocumentSummary], lang: str) -> None:
+        self.clear(columns=True)
+        for label in (
+            "",
+            "部门" if lang == "zh" else "department",
+            "年度" if lang == "zh" else "year",
+            "",
+            "",
+            "",
+        ):
+            self.add_column(label)
+        self.shas = []
+        open_shas = {o.sha for o in opened}
+        for item in opened:
+            meta = item.document.meta
+            report = item.report
+            self.add_row(
+                "●",
+                meta.department or "?",
+                str(meta.year or "?"),
+                text(f"doc.kind.{meta.kind}", lang) if meta.kind else "?",
+                text(f"doc.scope.{meta.scope}", lang) if meta.scope else "?",
+                text(
+                    "doc.counts",
+                    lang,
+                    e=report.count(Severity.ERROR),
+                    w=report.count(Severity.WARNING),
+                    t=report.count(Severity.TAIL),
+                ),
+            )
+            self.shas.append(item.sha)
+        for summary in stored:
+            if summary.sha256 in open_shas:
+                continue
+            self.add_row(
+                " ",
+                summary.department or "?",
+                str(summary.year or "?"),
+                text(f"doc.kind.{summary.kind}", lang) if summary.kind else "?",
+                text(f"doc.scope.{summary.scope}", lang) if summary.scope else "?",
+                f"{summary.errors if summary.errors is not None else '?'} ✗",
+            )
+            self.shas.append(summary.sha256)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if 0 <= event.cursor_row < len(self.shas):
+            self.post_message(self.Chosen(self.shas[event.cursor_row]))

@@ -1,0 +1,97 @@
+"""What is known about the figure under the cursor: source, findings, figures involved."""
+
+from __future__ import annotations
+
+from budget_review.checks.findings import Finding, Ref
+from budget_review.tui.format import MARKERS, STYLES
+from budget_review.tui.i18n import text
+from budget_review.tui.session import OpenDocument, Place, place_of
+from rich.console import Group, RenderableType
+from rich.table import Table as RichTable
+from rich.text import Text
+from textual.widgets import Static
+
+
+def ref_label(ref: Ref) -> str:
+    where = f" p.{ref.page}" if ref.page else f" l.{ref.line}" if ref.line else ""
+    value = f" = {ref.value}" if ref.value is not None else ""
+    if ref.table is not None:
+        return f"表{ref.table} {ref.row} / {ref.column}{value}{where}"
+    if ref.card is not None:
+        return f"card {ref.card} {ref.field or ''}{value}{where}"
+    return f"“{ref.claim}”{where}"
+
+
+class Inspector(Static):
+    DEFAULT_CSS = """
+    Inspector { height: 12; border-top: solid $primary; padding: 0 1; overflow-y: auto; }
+    """
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__("", **kwargs)  # type: ignore[arg-type]
+        self.refs: list[Ref] = []
+
+    def show(self, opened: OpenDocument | None, place: Place | None, lang: str) -> None:
+        self.refs = []
+        if opened is None or place is None:
+            self.update(text("inspector.empty", lang))
+            return
+        parts: list[RenderableType] = []
+        figure = None
+        table = opened.table(place.table)
+        if table is not None and place.row is not None:
+            row = next((r for r in table.rows if r.key == place.row), None)
+            figure = row.figures.get(place.column or "") if row else None
+            head = Text(
+                f"表{table.number} {row.name if row else place.row} / {place.column}", style="bold"
+            )
+            parts.append(head)
+        if figure is not None:
+            where = (
+                text("inspector.page", lang, n=figure.where.page)
+                if figure.where.page
+                else text("inspector.line", lang, n=figure.where.line)
+            )
+            unit = table.unit.value if table is not None and table.unit else "?"
+            parts.append(
+                Text(
+                    f"{text('inspector.printed', lang)}: {figure.raw or '—'}   {unit}   "
+                    f"{text('inspector.where', lang)}: {where}"
+                    + (
+                        f"   bbox {tuple(round(v) for v in figure.where.bbox)}"
+                        if figure.where.bbox
+                        else ""
+                    )
+                )
+            )
+            if figure.repair:
+                parts.append(Text(figure.repair, style="italic"))
+        findings = opened.findings_at(place)
+        if not findings:
+            parts.append(Text(text("inspector.no_findings", lang), style="dim"))
+        for finding in findings:
+            parts.append(self._finding(finding, lang))
+        if self.refs:
+            parts.append(Text(text("inspector.follow", lang), style="dim"))
+        self.update(Group(*parts))
+
+    def _finding(self, finding: Finding, lang: str) -> RenderableType:
+        message = finding.message_zh if lang == "zh" else finding.message_en
+        head = Text(f"{MARKERS[finding.severity]} {finding.rule} ", style=STYLES[finding.severity])
+        head.append(message, style="")
+        grid = RichTable.grid(padding=(0, 2))
+        if finding.expected is not None:
+            grid.add_row(
+                f"{text('inspector.expected', lang)} {finding.expected}",
+                f"{text('inspector.actual', lang)} {finding.actual}",
+                f"{text('inspector.difference', lang)} {finding.difference} {finding.unit or ''}",
+            )
+        lines: list[RenderableType] = [head, grid]
+        for ref in finding.refs:
+            if ref not in self.refs:
+                self.refs.append(ref)
+            number = self.refs.index(ref) + 1
+            lines.append(
+                Text(f"   {number}. {ref_label(ref)}", style="dim" if place_of(ref) is None else "")
+            )
+        return Group(*lines)
