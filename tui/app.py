@@ -75,6 +75,7 @@ class ReviewApp(App[None]):
         Binding(
             "q", "back_or_quit", "Back/Quit", id="app.quit", tooltip="Close a dialog, else quit"
         ),
+        Binding("escape", "close_search", "Close", show=False, id="app.escape"),
         Binding(
             "question_mark", "help", "Help", id="app.help", tooltip="Every key and what it does"
         ),
@@ -275,6 +276,15 @@ class ReviewApp(App[None]):
     def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
         if event.pane.id:
             self.ensure(event.pane.id)
+            # Keys go to the pane just shown, not to a widget left behind on another tab.
+            focus = {
+                "tables": FigureGrid,
+                "cards": CardList,
+                "totals": TotalsPane,
+                "findings": FindingsTable,
+                "documents": DocumentsTable,
+            }[event.pane.id]
+            self.query_one(focus).focus()
 
     def refresh_documents(self) -> None:
         stored = []
@@ -393,6 +403,12 @@ class ReviewApp(App[None]):
             self.query_one(FigureGrid).focus()
             return
         self.exit()
+
+    def action_close_search(self) -> None:
+        search_box = self.query_one("#search", Input)
+        if search_box.display:
+            search_box.display = False
+            self.query_one(FigureGrid).focus()
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.lang))

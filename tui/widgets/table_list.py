@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from budget_review.checks.findings import Severity
@@ -27,7 +28,8 @@ class TableList(OptionList):
         for table in opened.document.tables:
             counts = opened.table_counts(table)
             label = Text(f"表{table.number} ", style="bold")
-            label.append(table.title)
+            # The year is the document's; without it more titles fit on one line.
+            label.append(re.sub(r"^(?:19|20)\d{2}\s*年度?", "", table.title))
             for severity in (Severity.ERROR, Severity.WARNING, Severity.TAIL):
                 if counts.get(severity):
                     label.append(f" {MARKERS[severity]}{counts[severity]}", style=STYLES[severity])
