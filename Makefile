@@ -29,7 +29,7 @@ test: install
 # mypy cannot follow setuptools' editable mapping, so it checks a tree of links
 # that mirrors the installed namespace.
 TYPECHECK := build/typecheck
-PACKAGES := checks cli model parsers store tui
+PACKAGES := checks cli model parsers reports store tui
 
 check: install
 	$(BIN)/ruff check .

@@ -16,7 +16,7 @@ from pathlib import Path
 from budget_review.model import Document
 from budget_review.model.serialize import document_to_dict
 from budget_review.parsers import InputError, is_pdf, parse_bytes, read_input
-from budget_review.store import Store, default_store_path, peek
+from budget_review.store import Store, StoreBusy, default_store_path, peek
 
 PROG = "budget-review"
 EXIT_BAD_INPUT = 2
@@ -57,6 +57,15 @@ def _parser() -> argparse.ArgumentParser:
     open_ = commands.add_parser("open", help="open files in the review app (ingesting as needed)")
     open_.add_argument("files", nargs="*", metavar="FILE")
     _app_options(open_)
+    notes = commands.add_parser("notes", help="reviewers' notes")
+    notes_commands = notes.add_subparsers(dest="notes_command", metavar="ACTION", required=True)
+    export = notes_commands.add_parser("export", help="the notes as a Markdown report")
+    export.add_argument("--doc", metavar="ID", help="one document: a sha256 prefix (default: all)")
+    export.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    export.add_argument(
+        "--include-findings", action="store_true", help="append open findings that have no note"
+    )
+    export.add_argument("--lang", choices=["zh", "en"], default="zh")
     commands.add_parser("list", help="list the documents in the store")
     return parser
 
@@ -172,6 +181,35 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if failing else 0
 
 
+def cmd_notes(args: argparse.Namespace) -> int:
+    from budget_review.reports.notes_markdown import Reviewed, export
+    from budget_review.store import NoteBook
+
+    with _store(args) as store:
+        if args.doc:
+            sha = store.resolve(args.doc)
+            if sha is None:
+                raise InputError(args.doc, "no single document in the store has this id")
+            shas = [sha]
+        else:
+            shas = [s.sha256 for s in store.list()]
+        book = NoteBook(store.root)
+        reviews = []
+        for sha in shas:
+            document, findings = store.load_with_report(sha)
+            notes = book.for_document(document)
+            if notes or args.doc:
+                reviews.append(Reviewed(document, findings, notes))
+    markdown = export(reviews, args.lang, args.include_findings)
+    if args.output:
+        Path(args.output).write_text(markdown, encoding="utf-8")
+        count = sum(len(r.notes) for r in reviews)
+        print(f"wrote {count} notes on {len(reviews)} documents to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(markdown)
+    return 0
+
+
 def bundled_sample() -> Path:
     return Path(__file__).resolve().parent.parent / "samples" / "jincheng-hrss-2026-budget.txt"
 
@@ -206,6 +244,7 @@ COMMANDS = {
     "dump": cmd_dump,
     "ingest": cmd_ingest,
     "list": cmd_list,
+    "notes": cmd_notes,
     "open": cmd_open,
 }
 
@@ -219,6 +258,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except InputError as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except StoreBusy as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except (NotADirectoryError, PermissionError) as exc:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -48,3 +52,31 @@ class AtomicJSONStorage(Storage):
 
     def close(self) -> None:
         pass
+
+
+class StoreBusy(Exception):
+    """Another process holds the store's write lock."""
+
+
+@contextmanager
+def write_lock(root: Path, wait: float = 3.0) -> Iterator[None]:
+    """Hold the store's lock while writing, so that two processes never interleave
+    a read-modify-write of the same file. Waits briefly, then says who to blame."""
+    root.mkdir(parents=True, exist_ok=True)
+    with open(root / ".lock", "a+") as lock:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise StoreBusy(
+                        f"{root}: another budget-review is writing this store; "
+                        "try again in a moment"
+                    ) from None
+                time.sleep(0.02)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)

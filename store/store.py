@@ -21,7 +21,7 @@ from budget_review.checks.findings import (
 )
 from budget_review.model import Document
 from budget_review.model.serialize import document_from_dict, document_to_dict
-from budget_review.store.storage import AtomicJSONStorage
+from budget_review.store.storage import AtomicJSONStorage, write_lock
 from platformdirs import user_data_dir
 from tinydb import Query, TinyDB
 
@@ -85,6 +85,11 @@ class Store:
         sha = doc.source.sha256
         if not replace and self.contains(sha, doc.parser_version):
             return False
+        with write_lock(self.root):
+            return self._add(doc, report)
+
+    def _add(self, doc: Document, report: Report | None) -> bool:
+        sha = doc.source.sha256
         body = TinyDB(self._doc_path(sha), storage=AtomicJSONStorage)
         try:
             body.drop_tables()
@@ -143,13 +148,14 @@ class Store:
         return document_from_dict(records[0]), report
 
     def save_report(self, sha256: str, report: Report) -> None:
-        body = TinyDB(self._doc_path(sha256), storage=AtomicJSONStorage)
-        try:
-            table = body.table("report")
-            table.truncate()
-            table.insert({"checks_version": CHECKS_VERSION, **report_to_dict(report)})
-        finally:
-            body.close()
+        with write_lock(self.root):
+            body = TinyDB(self._doc_path(sha256), storage=AtomicJSONStorage)
+            try:
+                table = body.table("report")
+                table.truncate()
+                table.insert({"checks_version": CHECKS_VERSION, **report_to_dict(report)})
+            finally:
+                body.close()
 
     def list(self) -> list[DocumentSummary]:
         return sorted(

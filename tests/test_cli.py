@@ -191,3 +191,26 @@ def test_ingest_stores_the_findings_with_the_document(tmp_path: Path) -> None:
         assert summary.errors == 1
     assert report is not None and report.count(Severity.ERROR) == 1
     assert any(f.rule == "C2" for f in report.findings)
+
+
+def test_notes_export_from_the_command_line(tmp_path: Path) -> None:
+    from budget_review.parsers import parse_file
+    from budget_review.store import Category, NoteBook, Target, new_note
+
+    db = tmp_path / "db"
+    assert run("ingest", str(JINCHENG_TXT), db=db).returncode == 0
+    doc = parse_file(JINCHENG_TXT)
+    NoteBook(db).save(
+        new_note(doc, Target("table", table=3), "标题 | 不一致", Category.PROBLEM, None)
+    )
+    out = tmp_path / "review.md"
+    result = run("notes", "export", "-o", str(out), "--include-findings", db=db)
+    assert result.returncode == 0, result.stderr
+    assert f"to {out}" in result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# 审查意见")
+    assert "标题 \\| 不一致" in text and "### 尚未批注的问题" in text
+    english = run("notes", "export", "--lang", "en", "--doc", doc.source.sha256[:10], db=db)
+    assert english.stdout.startswith("# Review notes")
+    missing = run("notes", "export", "--doc", "ffff", db=db)
+    assert missing.returncode == 2 and "no single document" in missing.stderr

@@ -11,10 +11,14 @@ from typing import TYPE_CHECKING, ClassVar
 from budget_review.checks.findings import Report
 from budget_review.model import Document
 from budget_review.store import Store, open_document
+from budget_review.store.notes import Category, Note, NoteBook, Target, new_note
+from budget_review.store.store import default_store_path
 from budget_review.tui.config import load_keymap, load_settings, save_settings
 from budget_review.tui.i18n import localised, text
+from budget_review.tui.screens.confirm import ConfirmScreen
 from budget_review.tui.screens.follow import FollowScreen
 from budget_review.tui.screens.help import HelpScreen
+from budget_review.tui.screens.note_editor import Draft, NoteEditor
 from budget_review.tui.search import Match, search
 from budget_review.tui.session import OpenDocument, Place, place_of
 from budget_review.tui.widgets.cards_pane import CardList, CardsPane, CardView
@@ -22,6 +26,7 @@ from budget_review.tui.widgets.documents_pane import DocumentsTable
 from budget_review.tui.widgets.figure_grid import FigureGrid
 from budget_review.tui.widgets.findings_pane import FindingsPane, FindingsTable
 from budget_review.tui.widgets.inspector import Inspector
+from budget_review.tui.widgets.notes_pane import NotesTable
 from budget_review.tui.widgets.table_list import TableList
 from budget_review.tui.widgets.totals_pane import TotalsPane
 from textual import on, work
@@ -29,6 +34,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import (
     Footer,
     Header,
@@ -39,7 +45,7 @@ from textual.widgets import (
     TabPane,
 )
 
-PANES = ("tables", "cards", "totals", "findings", "documents")
+PANES = ("tables", "cards", "totals", "findings", "notes", "documents")
 READY_EXIT = "BUDGET_REVIEW_EXIT_WHEN_READY"
 
 
@@ -106,6 +112,42 @@ class ReviewApp(App[None]):
         Binding("S", "pane('totals')", "Totals", show=False, id="app.pane_totals"),
         Binding("E", "pane('findings')", "Findings", show=False, id="app.pane_findings"),
         Binding("D", "pane('documents')", "Documents", show=False, id="app.pane_documents"),
+        Binding(
+            "c", "comment", "Note", id="app.comment", tooltip="Write a note on what is focused"
+        ),
+        Binding(
+            "e",
+            "edit_note",
+            "Edit note",
+            show=False,
+            id="app.edit_note",
+            tooltip="Edit the note on what is focused",
+        ),
+        Binding(
+            "a",
+            "accept_finding",
+            "Accept",
+            show=False,
+            id="app.accept",
+            tooltip="Accept the finding as a problem note",
+        ),
+        Binding(
+            "u",
+            "undo_delete",
+            "Undo delete",
+            show=False,
+            id="app.undo",
+            tooltip="Bring back the last note deleted",
+        ),
+        Binding(
+            "X",
+            "export_notes",
+            "Export",
+            show=False,
+            id="app.export",
+            tooltip="Export the notes as Markdown",
+        ),
+        Binding("O", "pane('notes')", "Notes", show=False, id="app.pane_notes"),
         Binding("L", "switch_language", "中/EN", id="app.language", tooltip="Switch language"),
         Binding(
             "comma",
@@ -142,6 +184,9 @@ class ReviewApp(App[None]):
         self.current_table: int | None = None
         self.current_card: int = 0
         self.stale: set[str] = set()
+        self.notebook = NoteBook(store_root or default_store_path())
+        self.notes: list[Note] = []
+        self.deleted: list[Note] = []  # this session's deletions, for undo
         self.matches: list[Match] = []
         self.match_index = 0
 
@@ -163,6 +208,8 @@ class ReviewApp(App[None]):
                 yield TotalsPane()
             with TabPane(text("pane.findings", self.lang), id="findings"):
                 yield FindingsPane()
+            with TabPane(text("pane.notes", self.lang), id="notes"):
+                yield NotesTable(id="notes-table")
             with TabPane(text("pane.documents", self.lang), id="documents"):
                 yield DocumentsTable(id="documents-table")
         with Horizontal(id="loading"):
@@ -245,9 +292,10 @@ class ReviewApp(App[None]):
         self.current = opened
         meta = opened.document.meta
         self.sub_title = " ".join(str(x) for x in (meta.department, meta.year, meta.title) if x)
-        self.query_one(TableList).show(opened)
+        self.notes = self.notebook.for_document(opened.document)
+        self.query_one(TableList).show(opened, self.note_counts())
         # Panes out of sight are filled when first shown: the first screen comes sooner.
-        self.stale = {"cards", "totals", "findings", "documents"}
+        self.stale = {"cards", "totals", "findings", "notes", "documents"}
         self.current_card = 0
         first = opened.document.tables[0].number if opened.document.tables else None
         self.current_table = None
@@ -269,6 +317,10 @@ class ReviewApp(App[None]):
             self.query_one(TotalsPane).show(self.current, self.lang)
         elif pane == "findings":
             self.query_one(FindingsPane).show(self.current, self.lang)
+        elif pane == "notes":
+            notes_table = self.query_one(NotesTable)
+            notes_table.current_table = self.current_table
+            notes_table.show(self.notes, self.lang)
         elif pane == "documents":
             self.refresh_documents()
 
@@ -277,14 +329,15 @@ class ReviewApp(App[None]):
         if event.pane.id:
             self.ensure(event.pane.id)
             # Keys go to the pane just shown, not to a widget left behind on another tab.
-            focus = {
+            focus: dict[str, type[Widget]] = {
                 "tables": FigureGrid,
                 "cards": CardList,
                 "totals": TotalsPane,
                 "findings": FindingsTable,
+                "notes": NotesTable,
                 "documents": DocumentsTable,
-            }[event.pane.id]
-            self.query_one(focus).focus()
+            }
+            self.query_one(focus[event.pane.id]).focus()
 
     def refresh_documents(self) -> None:
         stored = []
@@ -305,7 +358,7 @@ class ReviewApp(App[None]):
             return
         grid = self.query_one(FigureGrid)
         if grid.table_number != number or self.current_table != number:
-            grid.show(self.current, table, self.separators)
+            grid.show(self.current, table, self.separators, self.noted_places())
         self.current_table = number
         self.query_one(FindingsTable).current_table = number
         unit = table.unit.value if table.unit else "?"
@@ -357,7 +410,9 @@ class ReviewApp(App[None]):
 
     @on(FigureGrid.FigureFocused)
     def _figure_focused(self, event: FigureGrid.FigureFocused) -> None:
-        self.query_one(Inspector).show(self.current, event.place, self.lang)
+        self.query_one(Inspector).show(
+            self.current, event.place, self.lang, self.notes_at(event.place)
+        )
 
     @on(CardList.CardChosen)
     def _card_chosen(self, event: CardList.CardChosen) -> None:
@@ -491,7 +546,7 @@ class ReviewApp(App[None]):
 
     def localise_bindings(self, lang: str) -> None:
         """Footer descriptions in the interface language (bindings are looked up by id)."""
-        nodes = [self, *self.query("FindingsTable")]
+        nodes = [self, *self.query("FindingsTable"), *self.query("NotesTable")]
         for node in nodes:
             for key, bindings in node._bindings.key_to_bindings.items():
                 node._bindings.key_to_bindings[key] = [
@@ -510,9 +565,9 @@ class ReviewApp(App[None]):
         self.query_one("#search", Input).placeholder = text("search.prompt", lang)
         if self.current is not None:
             place = self.query_one(FigureGrid).place_at_cursor()
-            self.stale = {"cards", "totals", "findings", "documents"}
+            self.stale = {"cards", "totals", "findings", "notes", "documents"}
             self.ensure(tabs.active)
-            self.query_one(Inspector).show(self.current, place, lang)
+            self.query_one(Inspector).show(self.current, place, lang, self.notes_at(place))
             self.show_table(self.current_table)
         self.notify(text("lang.switched", lang))
 
@@ -525,6 +580,233 @@ class ReviewApp(App[None]):
             if table is not None:
                 grid = self.query_one(FigureGrid)
                 place = grid.place_at_cursor()
-                grid.show(self.current, table, self.separators)
+                grid.show(self.current, table, self.separators, self.noted_places())
                 if place is not None:
                     grid.move_to(place)
+
+    # ------------------------------------------------------------------ notes
+
+    def noted_places(self) -> set[Place]:
+        return {
+            Place(n.target.table, n.target.row, n.target.column)
+            for n in self.notes
+            if n.target.kind == "figure" and not n.orphaned
+        }
+
+    def notes_at(self, place: Place | None) -> list[Note]:
+        if place is None:
+            return []
+        return [
+            n
+            for n in self.notes
+            if n.target.kind == "figure"
+            and (n.target.table, n.target.row, n.target.column)
+            == (place.table, place.row, place.column)
+        ]
+
+    def note_counts(self) -> dict[int, int]:
+        counts: dict[int, int] = {}
+        for note in self.notes:
+            table = note.target.table or (
+                note.target.figures[0][0] if note.target.figures else None
+            )
+            if table is not None:
+                counts[table] = counts.get(table, 0) + 1
+        return counts
+
+    def focused_target(self) -> tuple[Target, str | None, str] | None:
+        """What `c` annotates: the focused figure, table, card or finding."""
+        if self.current is None:
+            return None
+        focused = self.focused
+        if isinstance(focused, FigureGrid):
+            place = focused.place_at_cursor()
+            if place is None or place.table is None:
+                return None
+            table = self.current.table(place.table)
+            row = next((r for r in table.rows if r.key == place.row), None) if table else None
+            figure = row.figures.get(place.column or "") if row else None
+            heading = f"表{place.table} {row.name if row else place.row} / {place.column}"
+            return (
+                Target("figure", place.table, place.row, place.column),
+                (figure.raw if figure else None),
+                heading,
+            )
+        if isinstance(focused, TableList):
+            table = self.current.table(self.current_table)
+            if table is None:
+                return None
+            return Target("table", table=table.number), None, f"表{table.number} {table.title}"
+        if isinstance(focused, FindingsTable):
+            index = focused.cursor_row
+            if not 0 <= index < len(focused.findings):
+                return None
+            finding = focused.findings[index]
+            figures = tuple(
+                (r.table, r.row, r.column)
+                for r in finding.refs
+                if r.table is not None and r.row is not None and r.column is not None
+            )
+            heading = f"[{finding.rule}] " + (
+                finding.message_zh if self.lang == "zh" else finding.message_en
+            )
+            return (
+                Target("finding", finding=finding.id, rule=finding.rule, figures=figures),
+                None,
+                heading,
+            )
+        if self.query_one("#panes", TabbedContent).active == "cards":
+            cards = self.current.document.cards
+            if 0 <= self.current_card < len(cards):
+                name = cards[self.current_card].name
+                return Target("card", card=name), None, name
+        return None
+
+    def action_comment(self, text: str = "", category: Category = Category.PROBLEM) -> None:
+        found = self.focused_target()
+        if found is None or self.current is None:
+            self.notify(
+                "请先选中数字、表格、绩效目标表或问题"
+                if self.lang == "zh"
+                else "Focus a figure, table, card or finding first"
+            )
+            return
+        target, value, heading = found
+        document = self.current.document
+
+        def saved(draft: Draft | None) -> None:
+            if draft is not None:
+                note = new_note(document, target, draft.text, draft.category, value)
+                self._save(note)
+
+        self.push_screen(NoteEditor(heading, Draft(category, text), self.lang), saved)
+
+    def action_accept_finding(self) -> None:
+        focused = self.focused
+        if not isinstance(focused, FindingsTable) or not focused.findings:
+            return
+        finding = focused.findings[max(focused.cursor_row, 0)]
+        message = finding.message_zh if self.lang == "zh" else finding.message_en
+        self.action_comment(message, Category.PROBLEM)
+
+    def action_edit_note(self) -> None:
+        note = None
+        if isinstance(self.focused, NotesTable):
+            note = self.focused.selected()
+        else:
+            found = self.focused_target()
+            if found is not None:
+                target = found[0]
+                note = next((n for n in reversed(self.notes) if n.target == target), None)
+        if note is None:
+            return
+        editing = note
+
+        def saved(draft: Draft | None) -> None:
+            if draft is not None:
+                self._save(replace(editing, text=draft.text, category=draft.category))
+
+        self.push_screen(
+            NoteEditor(note.target.label(), Draft(note.category, note.text), self.lang), saved
+        )
+
+    @on(NotesTable.Act)
+    def _note_action(self, event: NotesTable.Act) -> None:
+        note = event.note
+        if event.action == "go":
+            self._go_to_note(note)
+        elif event.action == "toggle":
+            self._save(replace(note, status="resolved" if note.status == "open" else "open"))
+        elif event.action == "delete":
+            question = (
+                "删除这条批注？（u 可撤销）"
+                if self.lang == "zh"
+                else "Delete this note? (u undoes)"
+            )
+
+            def answer(yes: bool | None) -> None:
+                if yes:
+                    self.deleted.append(self._write(lambda: self.notebook.delete(note)) or note)
+                    self.refresh_notes()
+
+            self.push_screen(ConfirmScreen(question, self.lang), answer)
+
+    def action_undo_delete(self) -> None:
+        if self.deleted:
+            note = self.deleted.pop()
+            self._write(lambda: self.notebook.restore(note))
+            self.refresh_notes()
+            self.notify("已恢复批注" if self.lang == "zh" else "Note restored")
+
+    def _go_to_note(self, note: Note) -> None:
+        target = note.target
+        if target.kind == "figure":
+            self.goto(Place(target.table, target.row, target.column))
+        elif target.kind == "table" and target.table is not None:
+            self.action_goto_table(target.table)
+        elif target.kind == "card" and target.card:
+            self.goto(Place(card=target.card))
+        elif target.figures:
+            table, row, column = target.figures[0]
+            self.goto(Place(table, row, column))
+
+    def _write(self, write: Callable[[], Note]) -> Note | None:
+        """Save at once; a store held by another process says so instead of losing the note."""
+        from budget_review.store.storage import StoreBusy
+
+        try:
+            return write()
+        except (StoreBusy, OSError) as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+            return None
+
+    def _save(self, note: Note) -> None:
+        if self._write(lambda: self.notebook.save(note)) is not None:
+            self.notify("批注已保存" if self.lang == "zh" else "Note saved")
+        self.refresh_notes()
+
+    def refresh_notes(self) -> None:
+        if self.current is None:
+            return
+        self.notes = self.notebook.for_document(self.current.document)
+        self.query_one(TableList).show(self.current, self.note_counts())
+        self.query_one(TableList).select_number(self.current_table)
+        grid = self.query_one(FigureGrid)
+        table = self.current.table(self.current_table)
+        if table is not None:
+            place = grid.place_at_cursor()
+            grid.show(self.current, table, self.separators, self.noted_places())
+            if place is not None:
+                grid.move_to(place)
+        notes_table = self.query_one(NotesTable)
+        notes_table.show(self.notes, self.lang)
+        self.query_one(Inspector).show(
+            self.current, grid.place_at_cursor(), self.lang, self.notes_at(grid.place_at_cursor())
+        )
+
+    def action_export_notes(self) -> None:
+        if self.current is None:
+            return
+        self.export_notes(Path.cwd())
+
+    @work(thread=True, group="export")
+    def export_notes(self, folder: Path) -> None:
+        from budget_review.reports.notes_markdown import Reviewed, export
+
+        assert self.current is not None
+        opened = self.current
+        meta = opened.document.meta
+        markdown = export(
+            [Reviewed(opened.document, opened.report, self.notebook.for_document(opened.document))],
+            self.lang,
+            include_findings=True,
+        )
+        name = f"review-{meta.department or 'document'}-{meta.year or ''}.md".replace("/", "_")
+        path = folder / name
+        try:
+            path.write_text(markdown, encoding="utf-8")
+        except OSError as exc:
+            self.call_from_thread(self.notify, f"{path}: {exc}", severity="error")
+            return
+        message = f"已导出到 {path}" if self.lang == "zh" else f"Exported to {path}"
+        self.call_from_thread(self.notify, message, timeout=8)

@@ -13,6 +13,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "pane.cards": ("绩效目标表", "Project cards"),
     "pane.totals": ("总览", "Totals"),
     "pane.findings": ("问题", "Findings"),
+    "pane.notes": ("批注", "Notes"),
     "severity.error": ("错误", "error"),
     "severity.warning": ("需复核", "warning"),
     "severity.tail": ("尾差", "rounding tail"),
@@ -101,6 +102,12 @@ BINDING_TEXT: dict[str, tuple[str, str]] = {
     "findings.severity": ("按级别", "Severity"),
     "findings.family": ("按类别", "Family"),
     "findings.table": ("本表", "This table"),
+    "app.comment": ("批注", "Note"),
+    "notes.toggle": ("解决/重开", "Open/Resolved"),
+    "notes.delete": ("删除", "Delete"),
+    "notes.category": ("按类别", "Category"),
+    "notes.status": ("按状态", "Status"),
+    "notes.table": ("本表", "This table"),
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from budget_review.checks.findings import Finding, Ref
+from budget_review.store.notes import CATEGORY_ZH, Note
 from budget_review.tui.format import MARKERS, STYLES
 from budget_review.tui.i18n import text
 from budget_review.tui.session import OpenDocument, Place, place_of
@@ -31,7 +32,13 @@ class Inspector(Static):
         super().__init__("", **kwargs)  # type: ignore[arg-type]
         self.refs: list[Ref] = []
 
-    def show(self, opened: OpenDocument | None, place: Place | None, lang: str) -> None:
+    def show(
+        self,
+        opened: OpenDocument | None,
+        place: Place | None,
+        lang: str,
+        notes: list[Note] | None = None,
+    ) -> None:
         self.refs = []
         if opened is None or place is None:
             self.update(text("inspector.empty", lang))
@@ -71,6 +78,11 @@ class Inspector(Static):
             parts.append(Text(text("inspector.no_findings", lang), style="dim"))
         for finding in findings:
             parts.append(self._finding(finding, lang))
+        for note in notes or []:
+            status = "✓" if note.status == "resolved" else "✎"
+            first = note.text.splitlines()[0] if note.text else ""
+            category = CATEGORY_ZH[note.category] if lang == "zh" else note.category.value
+            parts.append(Text(f"{status} {category}: {first}", style="italic"))
         if self.refs:
             parts.append(Text(text("inspector.follow", lang), style="dim"))
         self.update(Group(*parts))

@@ -23,8 +23,9 @@ class TableList(OptionList):
     class TableChosen(Message):
         number: int | None
 
-    def show(self, opened: OpenDocument) -> None:
+    def show(self, opened: OpenDocument, notes: dict[int, int] | None = None) -> None:
         self.clear_options()
+        notes = notes or {}
         for table in opened.document.tables:
             counts = opened.table_counts(table)
             label = Text(f"表{table.number} ", style="bold")
@@ -35,6 +36,8 @@ class TableList(OptionList):
                     label.append(f" {MARKERS[severity]}{counts[severity]}", style=STYLES[severity])
             if table.empty:
                 label.append(" ∅", style="dim")
+            if notes.get(table.number or 0):
+                label.append(f" ✎{notes[table.number or 0]}")
             self.add_option(Option(label, id=f"t{table.number}"))
 
     def select_number(self, number: int | None) -> None:

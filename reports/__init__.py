@@ -1,0 +1,1 @@
+"""Written outputs of a review: the Markdown export of notes and findings. No UI."""

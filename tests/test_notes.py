@@ -1,0 +1,207 @@
+"""Notes in the store: saved at once, never lost, re-attached to the same figures."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from budget_review.checks import run_checks
+from budget_review.model import Document
+from budget_review.reports.notes_markdown import Reviewed, export
+from budget_review.store import Category, NoteBook, StoreBusy, Target, new_note
+from budget_review.store.storage import write_lock
+from markdown_it import MarkdownIt
+
+from tests.conftest import JINCHENG_TXT
+
+DATA = Path(__file__).parent / "data"
+ROW = "晋城市人才服务中心（晋城市劳动保障维权中心）/人才中心大楼修缮费"
+
+
+def _session_notes(doc: Document) -> list:  # type: ignore[type-arg]
+    """Five notes a reviewer wrote on the sample, with fixed ids, author and times."""
+    report = run_checks(doc)
+    error = next(f for f in report.findings if f.rule == "C2")
+    figures = tuple(
+        (r.table, r.row, r.column) for r in error.refs if r.table and r.row and r.column
+    )
+    made = [
+        (
+            Target("figure", 12, ROW, "合计"),
+            "项目表列 37.00 万元，绩效目标表为 275,000 元。",
+            Category.PROBLEM,
+            "37.00",
+        ),
+        (
+            Target("finding", finding=error.id, rule="C2", figures=figures),
+            error.message_zh,
+            Category.PROBLEM,
+            None,
+        ),
+        (
+            Target("card", card="星火项目创业大赛系列活动经费"),
+            "卡片年度写成（2020年度）。",
+            Category.QUESTION,
+            None,
+        ),
+        (
+            Target("table", table=3),
+            "目录“预算支出总表”与正文“预算支出汇总表”不一致|请统一。",
+            Category.SUGGESTION,
+            None,
+        ),
+        (
+            Target("figure", 1, "收入总计", "收入/2026年"),
+            "收入总计与支出总计一致。\n已核对表2、表3。",
+            Category.VERIFIED,
+            "31217.80",
+        ),
+    ]
+    notes = []
+    for index, (target, text, category, value) in enumerate(made, start=1):
+        note = new_note(doc, target, text, category, value)
+        notes.append(
+            replace(
+                note,
+                id=f"n{index}",
+                author="reviewer",
+                created="2026-11-24T09:00:00+08:00",
+                updated="2026-11-24T09:00:00+08:00",
+                status="resolved" if category == Category.VERIFIED else "open",
+            )
+        )
+    return notes
+
+
+def test_saved_notes_load_and_delete_keeps_them_for_undo(
+    tmp_path: Path, jincheng: Document
+) -> None:
+    book = NoteBook(tmp_path)
+    note = book.save(
+        new_note(jincheng, Target("table", table=3), "看一下", Category.QUESTION, None)
+    )
+    assert note.created and note.updated and note.author is not None
+    assert [n.id for n in book.for_document(jincheng)] == [note.id]
+    book.delete(note)
+    assert book.for_document(jincheng) == []
+    assert [n.id for n in book.all(include_deleted=True)] == [note.id]
+    book.restore(note)
+    assert [n.text for n in book.for_document(jincheng)] == ["看一下"]
+
+
+def test_a_note_whose_target_is_gone_is_kept_and_marked(tmp_path: Path, jincheng: Document) -> None:
+    book = NoteBook(tmp_path)
+    gone = Target("figure", 12, "没有这个项目", "合计")
+    book.save(new_note(jincheng, gone, "旧版本中的项目", Category.PROBLEM, "12.00"))
+    (note,) = book.for_document(jincheng)
+    assert note.orphaned and note.last_value == "12.00"
+    markdown = export([Reviewed(jincheng, None, [note])])
+    assert "对象已不存在的批注" in markdown and "最后的值: 12.00" in markdown
+
+
+@pytest.mark.xdist_group("jincheng_pdf")
+def test_notes_follow_the_document_to_its_pdf_rendering(
+    tmp_path: Path, jincheng: Document, jincheng_pdf: Document
+) -> None:
+    book = NoteBook(tmp_path)
+    for note in _session_notes(jincheng):
+        book.save(note)
+    on_pdf = book.for_document(jincheng_pdf)
+    assert len(on_pdf) == 5
+    assert not [n for n in on_pdf if n.orphaned]  # the same table, row key and column
+
+
+def test_re_ingesting_the_same_file_keeps_its_notes(tmp_path: Path, jincheng: Document) -> None:
+    from budget_review.parsers import parse_file
+
+    book = NoteBook(tmp_path)
+    for note in _session_notes(jincheng):
+        book.save(note)
+    again = parse_file(JINCHENG_TXT)
+    assert {n.id for n in book.for_document(again)} == {f"n{i}" for i in range(1, 6)}
+
+
+def test_export_matches_the_golden_file(jincheng: Document) -> None:
+    markdown = export(
+        [Reviewed(jincheng, run_checks(jincheng), _session_notes(jincheng))], include_findings=True
+    )
+    golden = DATA / "golden-notes.md"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(markdown, encoding="utf-8")
+    assert markdown == golden.read_text(encoding="utf-8")
+
+
+def test_export_is_commonmark_with_the_expected_structure(jincheng: Document) -> None:
+    markdown = export([Reviewed(jincheng, run_checks(jincheng), _session_notes(jincheng))])
+    tokens = MarkdownIt("commonmark").parse(markdown)
+    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+    assert headings[:2] == ["审查意见", "晋城市人力资源和社会保障局 2026 部门预算"]
+    assert "表12 2026年项目支出预算表（本年预算）" in headings
+    assert "绩效目标表" in headings
+    items = [t for t in tokens if t.type == "list_item_open" and t.level == 1]
+    assert len(items) == 5  # one per note
+    html = MarkdownIt("commonmark").render(markdown)
+    assert "不一致|请统一" in html  # the pipe is escaped, not a table cell
+    assert "<table" not in html
+
+
+def test_a_held_store_gives_a_clear_message(tmp_path: Path, jincheng: Document) -> None:
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from pathlib import Path;"
+            "from budget_review.store.storage import write_lock\n"
+            "with write_lock(Path(sys.argv[1])):\n print('held', flush=True); time.sleep(20)",
+            str(tmp_path),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        book = NoteBook(tmp_path)
+        with pytest.raises(StoreBusy, match="another budget-review is writing this store"):
+            with write_lock(tmp_path, wait=0.2):
+                pass
+        assert book.all() == []
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+WRITER = """
+import sys
+from pathlib import Path
+from budget_review.model import Document, Source
+from budget_review.store import Category, NoteBook, Target, new_note
+book = NoteBook(Path(sys.argv[1]))
+doc = Document(source=Source(path="x", sha256="0" * 64, format="text", pages=None))
+for i in range(100000):
+    note = book.save(new_note(doc, Target("table", table=1), f"note {i}", Category.PROBLEM, None))
+    print(note.id, flush=True)
+"""
+
+
+def test_notes_survive_kill_9_at_random_moments(tmp_path: Path) -> None:
+    saved: set[str] = set()
+    rng = random.Random(11)
+    for _ in range(12):
+        writer = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(tmp_path)], stdout=subprocess.PIPE, text=True
+        )
+        time.sleep(0.25 + rng.random() * 0.5)
+        writer.send_signal(signal.SIGKILL)
+        out, _ = writer.communicate()
+        saved |= {line.strip() for line in out.splitlines() if line.strip()}
+        # the store loads, and every note whose save returned is there
+        present = {n.id for n in NoteBook(tmp_path).all()}
+        assert saved <= present
+    assert len(saved) > 20

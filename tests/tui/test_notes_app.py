@@ -1,0 +1,160 @@
+"""Pilot tests of annotating from the keyboard: figures, findings, cards, tables; edit, toggle,
+delete and undo, export."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from budget_review.store import Category, NoteBook
+from budget_review.tui.app import ReviewApp
+from budget_review.tui.session import Place
+from budget_review.tui.widgets.figure_grid import FigureGrid
+from budget_review.tui.widgets.findings_pane import FindingsTable
+from budget_review.tui.widgets.notes_pane import NotesTable
+from budget_review.tui.widgets.table_list import TableList
+from textual.widgets import TextArea
+
+from tests.tui.conftest import loaded
+
+SIZE = (120, 40)
+
+
+def _book(tmp_path: Path) -> NoteBook:
+    return NoteBook(tmp_path / "db")
+
+
+async def _write(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+    await pilot.pause()
+    area = pilot.app.screen.query_one(TextArea)
+    area.insert(text)
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+
+
+async def test_annotating_a_figure(make_app: Callable[..., ReviewApp], tmp_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot, app)
+        await pilot.press("right_square_bracket")
+        place = app.query_one(FigureGrid).place_at_cursor()
+        await pilot.press("c")
+        await _write(pilot, "请补充绩效目标表")
+        (note,) = _book(tmp_path).all()
+        assert note.target.kind == "figure"
+        assert (note.target.table, note.target.row, note.target.column) == (
+            place.table,  # type: ignore[union-attr]
+            place.row,  # type: ignore[union-attr]
+            place.column,  # type: ignore[union-attr]
+        )
+        assert note.text == "请补充绩效目标表" and note.category == Category.PROBLEM
+        assert place in app.noted_places()  # the grid marks it
+        assert "✎1" in str(app.query_one(TableList).get_option_at_index(11).prompt)
+
+
+async def test_accepting_a_finding_is_one_key(
+    make_app: Callable[..., ReviewApp], tmp_path: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot, app)
+        await pilot.press("E")
+        findings = app.query_one(FindingsTable)
+        await pilot.press("s")  # errors only: the card that differs from its project
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        (note,) = _book(tmp_path).all()
+        assert note.target.kind == "finding" and note.target.rule == "C2"
+        assert note.target.finding == findings.findings[0].id
+        assert note.text.startswith("绩效目标表「人才中心大楼维修费」")
+        assert note.target.figures and note.target.figures[0][0] == 12
+
+
+async def test_annotating_a_card_and_a_table(
+    make_app: Callable[..., ReviewApp], tmp_path: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot, app)
+        app.goto_card("星火项目创业大赛系列活动经费")
+        await pilot.pause()
+        await pilot.press("c")
+        await _write(pilot, "年度写错")
+        app.query_one(TableList).focus()
+        await pilot.press("T")
+        app.query_one(TableList).focus()
+        await pilot.press("c")
+        await _write(pilot, "标题与目录不一致")
+        kinds = sorted(
+            (n.target.kind, n.target.card or str(n.target.table)) for n in _book(tmp_path).all()
+        )
+        assert kinds == [("card", "星火项目创业大赛系列活动经费"), ("table", "1")]
+
+
+async def test_edit_toggle_delete_and_undo(
+    make_app: Callable[..., ReviewApp], tmp_path: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot, app)
+        app.goto(Place(1, "收入总计", "收入/2026年"))
+        await pilot.pause()
+        await pilot.press("c")
+        await _write(pilot, "已核对")
+        await pilot.press("e")
+        await _write(pilot, "，与表2一致")
+        (note,) = _book(tmp_path).all()
+        assert note.text == "已核对，与表2一致"
+        await pilot.press("O")
+        notes_table = app.query_one(NotesTable)
+        assert notes_table.has_focus and len(notes_table.notes) == 1
+        await pilot.press("space")
+        await pilot.pause()
+        assert _book(tmp_path).all()[0].status == "resolved"
+        await pilot.press("d", "y")
+        await pilot.pause()
+        assert _book(tmp_path).all() == []
+        await pilot.press("u")
+        await pilot.pause()
+        assert [n.text for n in _book(tmp_path).all()] == ["已核对，与表2一致"]
+
+
+async def test_escape_with_text_asks_before_discarding(
+    make_app: Callable[..., ReviewApp], tmp_path: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot, app)
+        await pilot.press("c")
+        await pilot.pause()
+        app.screen.query_one(TextArea).insert("半句话")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "ConfirmScreen"
+        await pilot.press("n")  # keep typing
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "NoteEditor"
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert _book(tmp_path).all() == []
+
+
+async def test_exporting_from_the_app(
+    make_app: Callable[..., ReviewApp], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot, app)
+        await pilot.press("c")
+        await _write(pilot, "导出测试")
+        await pilot.press("X")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        exported = list(tmp_path.glob("review-*.md"))
+        assert len(exported) == 1
+        assert "导出测试" in exported[0].read_text(encoding="utf-8")
+        assert any(str(exported[0]) in n.message for n in app._notifications)
