@@ -23,6 +23,11 @@ class ReviewCommands(Provider):
                 "界面语言" if zh else "Interface language",
             ),
             (
+                "导出批注为 Markdown" if zh else "Export notes as Markdown",
+                app.action_export_notes,
+                "写入当前文件夹" if zh else "Written to the current folder",
+            ),
+            (
                 "千位分隔符：开/关" if zh else "Thousands separators: on/off",
                 app.action_toggle_separators,
                 "数字显示" if zh else "How figures are shown",

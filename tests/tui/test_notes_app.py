@@ -158,3 +158,19 @@ async def test_exporting_from_the_app(
         assert len(exported) == 1
         assert "导出测试" in exported[0].read_text(encoding="utf-8")
         assert any(str(exported[0]) in n.message for n in app._notifications)
+
+
+async def test_exporting_from_the_palette(
+    make_app: Callable[..., ReviewApp], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot, app)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"导出批注")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert list(tmp_path.glob("review-*.md"))
