@@ -61,7 +61,10 @@ class Target:
             return f"表{self.table}"
         if self.kind == "card":
             return f"card {self.card}"
-        return f"finding {self.rule} {self.finding}"
+        if self.figures:
+            table, row, column = self.figures[0]
+            return f"{self.rule} 表{table} {row} / {column}"
+        return f"{self.rule} {self.finding}"
 
 
 @dataclass

@@ -174,3 +174,19 @@ async def test_exporting_from_the_palette(
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert list(tmp_path.glob("review-*.md"))
+
+
+async def test_category_changes_without_leaving_the_text(
+    make_app: Callable[..., ReviewApp], tmp_path: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot, app)
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press(
+            "ctrl+t", "ctrl+t", "ctrl+t"
+        )  # problem → question → suggestion → verified
+        await _write(pilot, "核对无误")
+        (note,) = _book(tmp_path).all()
+        assert note.category == Category.VERIFIED

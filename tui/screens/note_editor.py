@@ -31,6 +31,14 @@ class NoteEditor(ModalScreen[Draft | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="note.save", tooltip="Save the note"),
         Binding("escape", "cancel", "Cancel", id="note.cancel", tooltip="Close without saving"),
+        Binding(
+            "ctrl+t",
+            "next_category",
+            "Category",
+            id="note.category",
+            tooltip="Next category without leaving the text",
+            priority=True,
+        ),
     ]
 
     def __init__(self, heading: str, draft: Draft, lang: str) -> None:
@@ -51,7 +59,9 @@ class NoteEditor(ModalScreen[Draft | None]):
             )
             yield TextArea(self.draft.text, id="note-text", soft_wrap=True)
             yield Label(
-                "ctrl+s 保存 · esc 取消" if self.lang == "zh" else "ctrl+s save · esc cancel",
+                "ctrl+s 保存 · ctrl+t 类别 · esc 取消"
+                if self.lang == "zh"
+                else "ctrl+s save · ctrl+t category · esc cancel",
                 id="note-hint",
             )
 
@@ -59,6 +69,12 @@ class NoteEditor(ModalScreen[Draft | None]):
         area = self.query_one(TextArea)
         area.focus()
         area.move_cursor(area.document.end)
+
+    def action_next_category(self) -> None:
+        select = self.query_one(Select)
+        order = list(Category)
+        current = Category(str(select.value))
+        select.value = order[(order.index(current) + 1) % len(order)]
 
     def action_save(self) -> None:
         category = self.query_one(Select).value

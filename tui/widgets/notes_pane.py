@@ -20,6 +20,8 @@ class NotesTable(DataTable[Text | str]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False, id="notes.down"),
         Binding("k", "cursor_up", "Up", show=False, id="notes.up"),
+        Binding("g", "scroll_top", "Top", show=False, id="notes.top"),
+        Binding("G", "scroll_bottom", "Bottom", show=False, id="notes.bottom"),
         Binding("space", "toggle_status", "Open/Resolved", id="notes.toggle"),
         Binding("d", "delete", "Delete", id="notes.delete"),
         Binding("y", "cycle_category", "Category", id="notes.category"),
