@@ -1,0 +1,266 @@
+"""Annotation in the app: notes on the focused figure, table, card or finding; export.
+
+A mixin of `ReviewApp`, kept apart so that the app module stays about navigation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from budget_review.store.notes import Category, Note, NoteBook, Target, new_note
+from budget_review.tui.screens.confirm import ConfirmScreen
+from budget_review.tui.screens.note_editor import Draft, NoteEditor
+from budget_review.tui.session import OpenDocument, Place
+from budget_review.tui.widgets.figure_grid import FigureGrid
+from budget_review.tui.widgets.findings_pane import FindingsTable
+from budget_review.tui.widgets.inspector import Inspector
+from budget_review.tui.widgets.notes_pane import NotesTable
+from budget_review.tui.widgets.table_list import TableList
+from textual import on, work
+from textual.app import App
+from textual.widgets import TabbedContent
+
+
+class AnnotationActions(App[None]):
+    current: OpenDocument | None
+    current_table: int | None
+    current_card: int
+    separators: bool
+    notebook: NoteBook
+    notes: list[Note]
+    deleted: list[Note]
+    lang: str
+
+    if TYPE_CHECKING:
+
+        def goto(self, place: Place) -> None: ...
+
+        def action_goto_table(self, number: int) -> None: ...
+
+    def noted_places(self) -> set[Place]:
+        return {
+            Place(n.target.table, n.target.row, n.target.column)
+            for n in self.notes
+            if n.target.kind == "figure" and not n.orphaned
+        }
+
+    def notes_at(self, place: Place | None) -> list[Note]:
+        if place is None:
+            return []
+        return [
+            n
+            for n in self.notes
+            if n.target.kind == "figure"
+            and (n.target.table, n.target.row, n.target.column)
+            == (place.table, place.row, place.column)
+        ]
+
+    def note_counts(self) -> dict[int, int]:
+        counts: dict[int, int] = {}
+        for note in self.notes:
+            table = note.target.table or (
+                note.target.figures[0][0] if note.target.figures else None
+            )
+            if table is not None:
+                counts[table] = counts.get(table, 0) + 1
+        return counts
+
+    def focused_target(self) -> tuple[Target, str | None, str] | None:
+        """What `c` annotates: the focused figure, table, card or finding."""
+        if self.current is None:
+            return None
+        focused = self.focused
+        if isinstance(focused, FigureGrid):
+            place = focused.place_at_cursor()
+            if place is None or place.table is None:
+                return None
+            table = self.current.table(place.table)
+            row = next((r for r in table.rows if r.key == place.row), None) if table else None
+            figure = row.figures.get(place.column or "") if row else None
+            heading = f"表{place.table} {row.name if row else place.row} / {place.column}"
+            return (
+                Target("figure", place.table, place.row, place.column),
+                (figure.raw if figure else None),
+                heading,
+            )
+        if isinstance(focused, TableList):
+            table = self.current.table(self.current_table)
+            if table is None:
+                return None
+            return Target("table", table=table.number), None, f"表{table.number} {table.title}"
+        if isinstance(focused, FindingsTable):
+            index = focused.cursor_row
+            if not 0 <= index < len(focused.findings):
+                return None
+            finding = focused.findings[index]
+            figures = tuple(
+                (r.table, r.row, r.column)
+                for r in finding.refs
+                if r.table is not None and r.row is not None and r.column is not None
+            )
+            heading = f"[{finding.rule}] " + (
+                finding.message_zh if self.lang == "zh" else finding.message_en
+            )
+            return (
+                Target("finding", finding=finding.id, rule=finding.rule, figures=figures),
+                None,
+                heading,
+            )
+        if self.query_one("#panes", TabbedContent).active == "cards":
+            cards = self.current.document.cards
+            if 0 <= self.current_card < len(cards):
+                name = cards[self.current_card].name
+                return Target("card", card=name), None, name
+        return None
+
+    def action_comment(self, text: str = "", category: Category = Category.PROBLEM) -> None:
+        found = self.focused_target()
+        if found is None or self.current is None:
+            self.notify(
+                "请先选中数字、表格、绩效目标表或问题"
+                if self.lang == "zh"
+                else "Focus a figure, table, card or finding first"
+            )
+            return
+        target, value, heading = found
+        document = self.current.document
+
+        def saved(draft: Draft | None) -> None:
+            if draft is not None:
+                note = new_note(document, target, draft.text, draft.category, value)
+                self._save(note)
+
+        self.push_screen(NoteEditor(heading, Draft(category, text), self.lang), saved)
+
+    def action_accept_finding(self) -> None:
+        focused = self.focused
+        if not isinstance(focused, FindingsTable) or not focused.findings:
+            return
+        finding = focused.findings[max(focused.cursor_row, 0)]
+        message = finding.message_zh if self.lang == "zh" else finding.message_en
+        self.action_comment(message, Category.PROBLEM)
+
+    def action_edit_note(self) -> None:
+        note = None
+        if isinstance(self.focused, NotesTable):
+            note = self.focused.selected()
+        else:
+            found = self.focused_target()
+            if found is not None:
+                target = found[0]
+                note = next((n for n in reversed(self.notes) if n.target == target), None)
+        if note is None:
+            return
+        editing = note
+
+        def saved(draft: Draft | None) -> None:
+            if draft is not None:
+                self._save(replace(editing, text=draft.text, category=draft.category))
+
+        self.push_screen(
+            NoteEditor(note.target.label(), Draft(note.category, note.text), self.lang), saved
+        )
+
+    @on(NotesTable.Act)
+    def _note_action(self, event: NotesTable.Act) -> None:
+        note = event.note
+        if event.action == "go":
+            self._go_to_note(note)
+        elif event.action == "toggle":
+            self._save(replace(note, status="resolved" if note.status == "open" else "open"))
+        elif event.action == "delete":
+            question = (
+                "删除这条批注？（u 可撤销）"
+                if self.lang == "zh"
+                else "Delete this note? (u undoes)"
+            )
+
+            def answer(yes: bool | None) -> None:
+                if yes:
+                    self.deleted.append(self._write(lambda: self.notebook.delete(note)) or note)
+                    self.refresh_notes()
+
+            self.push_screen(ConfirmScreen(question, self.lang), answer)
+
+    def action_undo_delete(self) -> None:
+        if self.deleted:
+            note = self.deleted.pop()
+            self._write(lambda: self.notebook.restore(note))
+            self.refresh_notes()
+            self.notify("已恢复批注" if self.lang == "zh" else "Note restored")
+
+    def _go_to_note(self, note: Note) -> None:
+        target = note.target
+        if target.kind == "figure":
+            self.goto(Place(target.table, target.row, target.column))
+        elif target.kind == "table" and target.table is not None:
+            self.action_goto_table(target.table)
+        elif target.kind == "card" and target.card:
+            self.goto(Place(card=target.card))
+        elif target.figures:
+            table, row, column = target.figures[0]
+            self.goto(Place(table, row, column))
+
+    def _write(self, write: Callable[[], Note]) -> Note | None:
+        """Save at once; a store held by another process says so instead of losing the note."""
+        from budget_review.store.storage import StoreBusy
+
+        try:
+            return write()
+        except (StoreBusy, OSError) as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+            return None
+
+    def _save(self, note: Note) -> None:
+        if self._write(lambda: self.notebook.save(note)) is not None:
+            self.notify("批注已保存" if self.lang == "zh" else "Note saved")
+        self.refresh_notes()
+
+    def refresh_notes(self) -> None:
+        if self.current is None:
+            return
+        self.notes = self.notebook.for_document(self.current.document)
+        self.query_one(TableList).show(self.current, self.note_counts())
+        self.query_one(TableList).select_number(self.current_table)
+        grid = self.query_one(FigureGrid)
+        table = self.current.table(self.current_table)
+        if table is not None:
+            place = grid.place_at_cursor()
+            grid.show(self.current, table, self.separators, self.noted_places())
+            if place is not None:
+                grid.move_to(place)
+        notes_table = self.query_one(NotesTable)
+        notes_table.show(self.notes, self.lang)
+        self.query_one(Inspector).show(
+            self.current, grid.place_at_cursor(), self.lang, self.notes_at(grid.place_at_cursor())
+        )
+
+    def action_export_notes(self) -> None:
+        if self.current is None:
+            return
+        self.export_notes(Path.cwd())
+
+    @work(thread=True, group="export")
+    def export_notes(self, folder: Path) -> None:
+        from budget_review.reports.notes_markdown import Reviewed, export
+
+        assert self.current is not None
+        opened = self.current
+        meta = opened.document.meta
+        markdown = export(
+            [Reviewed(opened.document, opened.report, self.notebook.for_document(opened.document))],
+            self.lang,
+            include_findings=True,
+        )
+        name = f"review-{meta.department or 'document'}-{meta.year or ''}.md".replace("/", "_")
+        path = folder / name
+        try:
+            path.write_text(markdown, encoding="utf-8")
+        except OSError as exc:
+            self.call_from_thread(self.notify, f"{path}: {exc}", severity="error")
+            return
+        message = f"已导出到 {path}" if self.lang == "zh" else f"Exported to {path}"
+        self.call_from_thread(self.notify, message, timeout=8)
