@@ -9,10 +9,10 @@ from enum import StrEnum
 from typing import Any
 
 # Stored findings are recomputed when this changes (new rules, other tolerances).
-CHECKS_VERSION = "1"
+CHECKS_VERSION = "2"
 
 # Rule ids start with their family's letter: the app filters by family without loading rules.
-FAMILIES = {"W": "表内", "X": "表间", "N": "表文", "C": "绩效卡", "K": "完整性"}
+FAMILIES = {"W": "表内", "X": "表间", "N": "表文", "C": "绩效卡", "K": "完整性", "T": "文字"}
 
 
 def family(rule_id: str) -> str:

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from budget_review.checks import across, cards, completeness, narrative, within  # noqa: F401
+from budget_review.checks import (  # noqa: F401  (each module registers its rules)
+    across,
+    cards,
+    completeness,
+    narrative,
+    within,
+    writing,
+)
 from budget_review.checks.context import Context, Skip
 from budget_review.checks.findings import CHECKS_VERSION, Report, Severity
 from budget_review.checks.registry import RULES

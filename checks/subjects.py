@@ -26,6 +26,7 @@ from budget_review.model import Claim, Row, Table
 from budget_review.parsers.catalogue import EXPENSE_CLASSES, squash
 
 THREE_PUBLIC = ("three_public", "three_public_admin", "fa_three_public")
+GPB_AND_EXPENSE = (GPB, EXPENSE)
 ADMIN = ("admin_operating", "three_public_admin", "fa_admin_operating")
 
 
@@ -319,3 +320,16 @@ def resolve(ctx: Context, claim: Claim) -> list[Cell]:
                 return []  # a category's share of the projects, not their total
             return resolver(ctx)
     return []
+
+
+def code_rows(ctx: Context, groups: tuple[tuple[str, ...], ...]) -> dict[str, Row]:
+    """Rows by functional code, from the first table of each group that has the code."""
+    rows: dict[str, Row] = {}
+    for ids in groups:
+        table = ctx.table(*ids)
+        if table is None:
+            continue
+        for row in table.rows:
+            if row.code and row.code not in rows:
+                rows[row.code] = row
+    return rows

@@ -182,6 +182,11 @@ class Section:
     level: int
     paragraphs: list[str] = field(default_factory=list)
     where: Provenance = field(default_factory=Provenance)
+    # where each paragraph starts, parallel to `paragraphs`
+    paragraph_where: list[Provenance] = field(default_factory=list)
+
+    def place_of(self, index: int) -> Provenance:
+        return self.paragraph_where[index] if index < len(self.paragraph_where) else self.where
 
 
 @dataclass

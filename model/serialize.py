@@ -266,7 +266,13 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
         "cards": [_card_to_dict(c) for c in doc.cards],
         "claims": [_claim_to_dict(c) for c in doc.claims],
         "sections": [
-            {"heading": s.heading, "level": s.level, "paragraphs": s.paragraphs, **_where(s.where)}
+            {
+                "heading": s.heading,
+                "level": s.level,
+                "paragraphs": s.paragraphs,
+                "paragraph_where": [_where(w) for w in s.paragraph_where],
+                **_where(s.where),
+            }
             for s in doc.sections
         ],
         "contents": [
@@ -303,6 +309,7 @@ def document_from_dict(data: dict[str, Any]) -> Document:
                 level=s["level"],
                 paragraphs=list(s["paragraphs"]),
                 where=_unwhere(s),
+                paragraph_where=[_unwhere(w) for w in s.get("paragraph_where", [])],
             )
             for s in data.get("sections", [])
         ],

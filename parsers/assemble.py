@@ -17,7 +17,7 @@ from budget_review.parsers.catalogue import (
 )
 from budget_review.parsers.grid import is_total_column
 
-PARSER_VERSION = "1"
+PARSER_VERSION = "2"
 
 
 def place(where: Provenance) -> str:

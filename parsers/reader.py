@@ -273,6 +273,7 @@ class BlockReader:
             self.section = Section(heading="", level=0, where=where)
             self.doc.sections.append(self.section)
         self.section.paragraphs.append(text)
+        self.section.paragraph_where.append(where)
         self.doc.claims.extend(extract_claims(text, where, self.section.heading or None))
 
 

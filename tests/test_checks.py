@@ -97,7 +97,11 @@ def test_shanghai_samples_have_no_false_errors(
 ) -> None:
     doc: Document = request.getfixturevalue(name)
     report = run_checks(doc)
-    found = [(f.severity.value, f.rule, f.message_en) for f in report.findings]
+    found = [
+        (f.severity.value, f.rule, f.message_en)
+        for f in report.findings
+        if f.severity != Severity.INFO  # writing lint is looked at in test_writing_lint_on_pdfs
+    ]
     assert len(found) == len(expected), found
     for (severity, rule, text), (got_severity, got_rule, message) in zip(
         expected, found, strict=True
@@ -148,3 +152,12 @@ def test_share_and_rate_intervals() -> None:
     # a slip that divides by this year instead of last year: 2302.02 / 31217.80 = 7.37%
     assert not rate_fits("31217.80", "2302.02", "7.37", increase=False)
     assert rate_fits("307.82", "307.82", "100.00", increase=True) is None  # 上年 = 0
+
+
+@pytest.mark.xdist_group("shanghai_budget")
+def test_writing_lint_on_the_shanghai_budget(shanghai_budget: Document) -> None:
+    # Six of its per-item explanations close （款 with a half-width ), as printed on page 8.
+    lint = [f for f in run_checks(shanghai_budget).findings if f.severity == Severity.INFO]
+    assert len(lint) == 6
+    assert all(f.rule == "T5" and "mixed" in f.message_en for f in lint)
+    assert {f.refs[0].page for f in lint} == {8}

@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 
 SEVERITIES = [None, Severity.ERROR, Severity.WARNING, Severity.TAIL]
-FAMILIES = [None, "表内", "表间", "表文", "绩效卡", "完整性"]
+FAMILIES = [None, "表内", "表间", "表文", "绩效卡", "完整性", "文字"]
 
 
 def where(finding: Finding) -> str:

@@ -1,0 +1,152 @@
+"""The prose rules, each on a short passage written for the test: one passing, one failing."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from budget_review.checks import Severity, run_checks
+from budget_review.checks.writing import rate_holds
+from budget_review.model import Document, Meta, Row, Section, Source, Table
+from budget_review.model.document import Figure, Provenance
+from budget_review.model.money import Unit
+
+ITEM = (
+    "住房保障支出（221类）住房改革支出（02款）住房公积金（01项）96.40万元。主要用于：在职人员公积金。"
+    "2025年当年预算执行数为90.00万元，2026年预算安排{new}万元，比2025年预算执行数{word}{rate}%。"
+    "主要原因是：人员增加。"
+)
+
+
+def _doc(
+    *paragraphs: str, scope: str = "department", names: dict[str, str] | None = None
+) -> Document:
+    rows = []
+    for code, name in (
+        names or {"221": "住房保障支出", "22102": "住房改革支出", "2210201": "住房公积金"}
+    ).items():
+        rows.append(
+            Row(
+                key=code,
+                name=name,
+                code=code,
+                figures={"合计": Figure(f"x/5/{code}/合计", "96.40", Decimal("96.40"))},
+            )
+        )
+    table = Table(
+        5,
+        "2026年一般公共预算支出表",
+        "gpb_expense",
+        Unit.WAN_YUAN,
+        ["科目编码", "科目名称", "合计"],
+        rows,
+    )
+    section = Section(
+        "五、一般公共预算支出情况说明",
+        2,
+        list(paragraphs),
+        Provenance(line=10),
+        [Provenance(line=11 + i) for i in range(len(paragraphs))],
+    )
+    return Document(
+        source=Source(path="test.txt", sha256="f" * 64, format="text", pages=None),
+        meta=Meta(
+            department="某局", year=2026, kind="budget", scope=scope, title="某局2026年部门预算"
+        ),
+        tables=[table],
+        sections=[section],
+    )
+
+
+def _rules(doc: Document, severity: Severity | None = None) -> list[str]:
+    return [f.rule for f in run_checks(doc).findings if severity is None or f.severity == severity]
+
+
+def test_item_amount_and_its_restatement_must_agree() -> None:
+    good = _doc(ITEM.format(new="96.40", word="增加", rate="7.11"))
+    bad = _doc(ITEM.format(new="94.20", word="增加", rate="4.67"))
+    assert "N5" not in _rules(good)
+    finding = next(f for f in run_checks(bad).findings if f.rule == "N5")
+    assert finding.severity == Severity.ERROR
+    assert (finding.expected, finding.actual) == (Decimal("96.40"), Decimal("94.20"))
+    assert finding.refs[0].line == 11 and "住房公积金" in (finding.refs[0].claim or "")
+
+
+def test_rate_must_follow_from_the_two_amounts() -> None:
+    good = _doc(ITEM.format(new="96.40", word="增加", rate="7.11"))
+    wrong_rate = _doc(ITEM.format(new="96.40", word="增加", rate="12.48"))
+    wrong_way = _doc(ITEM.format(new="96.40", word="减少", rate="7.11"))
+    assert "N6" not in _rules(good)
+    assert "N6" in _rules(wrong_rate, Severity.ERROR)
+    assert "N6" in _rules(wrong_way, Severity.ERROR)
+    # the checklist's example: 5120.4 → 612.35 cannot be an increase of 12.48%
+    assert rate_holds("5120.4", "612.35", "12.48", increase=True) is False
+    assert rate_holds("90.00", "96.40", "7.11", increase=True)
+
+
+def test_flat_means_equal_amounts() -> None:
+    text = (
+        "住房保障支出（221类）住房改革支出（02款）住房公积金（01项）96.40万元。"
+        "2025年当年预算执行数为{old}万元，2026年预算安排96.40万元，与上年持平。"
+    )
+    assert "N6" not in _rules(_doc(text.format(old="96.40")))
+    assert "N6" in _rules(_doc(text.format(old="90.00")), Severity.ERROR)
+
+
+def test_names_in_the_text_are_the_tables_names() -> None:
+    good = _doc(ITEM.format(new="96.40", word="增加", rate="7.11"))
+    renamed = _doc(
+        ITEM.format(new="96.40", word="增加", rate="7.11").replace(
+            "住房保障支出（221类）", "医疗卫生与计划生育支出（221类）"
+        )
+    )
+    assert "T1" not in _rules(good)
+    finding = next(f for f in run_checks(renamed).findings if f.rule == "T1")
+    assert finding.severity == Severity.WARNING and "住房保障支出" in finding.message_zh
+
+
+def test_years_follow_the_document() -> None:
+    good = _doc(ITEM.format(new="96.40", word="增加", rate="7.11"))
+    stale = _doc(
+        ITEM.format(new="96.40", word="增加", rate="7.11").replace("2025年当年", "2024年当年")
+    )
+    assert "T2" not in _rules(good)
+    assert "T2" in _rules(stale, Severity.WARNING)
+
+
+@pytest.mark.parametrize(
+    ("scope", "text", "flagged"),
+    [
+        ("unit", "本单位2026年单位预算收入96.40万元。", False),
+        ("unit", "2026年部门预算收入96.40万元。", True),
+        ("department", "纳入部门决算编制范围的有本级决算和下属事业单位决算。", False),
+        ("department", "本单位预算收入96.40万元。", True),
+    ],
+)
+def test_scope_wording(scope: str, text: str, flagged: bool) -> None:
+    assert ("T3" in _rules(_doc(text, scope=scope))) is flagged
+
+
+def test_a_change_needs_its_reason() -> None:
+    assert "T4" not in _rules(_doc("比上年增加5.00万元，主要原因是人员增加。"))
+    assert "T4" in _rules(_doc("与2025年预算数持平，主要原因是。"), Severity.WARNING)
+    assert "T4" in _rules(_doc("比上年减少3.00万元，原因是："), Severity.WARNING)
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("收入96.40万元。。", "doubled punctuation"),
+        ("“三公经费预算1.00万元。", "unbalanced “”"),
+        ("卫生健康支出（类）行政事业单位医疗（款)事业单位医疗（项）。", "mixed"),
+        ("收入\ufffd96.40万元。", "garbled"),
+        ("收入(cid:123)96.40万元。", "garbled"),
+        ("XX局收入待填写。", "placeholder"),
+    ],
+)
+def test_writing_lint(text: str, problem: str) -> None:
+    clean = _doc("收入96.40万元，“三公”经费1.00万元（其中公务接待费1.00万元）。")
+    assert "T5" not in _rules(clean)
+    findings = [f for f in run_checks(_doc(text)).findings if f.rule == "T5"]
+    assert findings and all(f.severity == Severity.INFO for f in findings)
+    assert any(problem in f.message_en for f in findings)
