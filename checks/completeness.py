@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from budget_review.checks.context import Context
 from budget_review.checks.findings import Ref, Severity
 from budget_review.checks.registry import BUDGET, FINAL, rule
+from budget_review.model import Document
 
 # Each entry: the tables that can fill one place in the family's set (any one of them).
 REQUIRED: dict[str, list[tuple[str, ...]]] = {
@@ -146,4 +149,63 @@ def placeholders(ctx: Context) -> None:
                 f"留有占位文字「{match.group()}」：{text[:40]}",
                 f"placeholder text '{match.group()}' left in: {text[:40]}",
                 [ref],
+            )
+
+
+@dataclass(frozen=True)
+class SectionCheck:
+    id: str
+    zh: str
+    en: str
+    present: Callable[[Document], bool]
+
+
+def _heading(pattern: str) -> Callable[[Document], bool]:
+    regex = re.compile(pattern)
+    return lambda doc: any(regex.search(section.heading) for section in doc.sections)
+
+
+# The parts a disclosure must have besides its tables, in the order they appear.
+SECTIONS: tuple[SectionCheck, ...] = (
+    SectionCheck("cover", "封面", "cover", lambda doc: bool(doc.meta.title)),
+    SectionCheck("contents", "目录", "contents page", lambda doc: bool(doc.contents)),
+    SectionCheck("functions", "主要职能", "main functions", _heading(r"职能|职责")),
+    SectionCheck(
+        "organisation", "机构设置", "organisational structure", _heading(r"机构设置|单位构成")
+    ),
+    SectionCheck(
+        "explanation", "编制说明", "explanatory notes", _heading(r"编制说明|(?<!经费)情况说明")
+    ),
+    SectionCheck(
+        "other",
+        "其他相关说明",
+        "other information",
+        _heading(r"其他(?:相关)?(?:情况)?说明|其他重要事项"),
+    ),
+    SectionCheck(
+        "projects",
+        "项目经费情况说明或绩效目标",
+        "project explanations or performance targets",
+        lambda doc: bool(doc.cards) or _heading(r"经费情况说明|绩效")(doc),
+    ),
+    SectionCheck("glossary", "名词解释", "explanation of terms", _heading(r"名词解释")),
+)
+
+
+@rule(
+    "K5",
+    "完整性",
+    "文件应有的部分齐全：封面、目录、主要职能、机构设置、编制说明、其他相关说明、项目说明或绩效目标、名词解释",
+    "The parts a disclosure must have are present: cover, contents, functions, organisation, "
+    "explanatory notes, other information, project explanations or targets, glossary",
+    compares=False,
+)
+def required_sections(ctx: Context) -> None:
+    for section in SECTIONS:
+        if not section.present(ctx.doc):
+            ctx.add(
+                Severity.WARNING,
+                f"未找到「{section.zh}」部分",
+                f"no {section.en} found",
+                [],
             )

@@ -57,6 +57,15 @@ def _parser() -> argparse.ArgumentParser:
     open_ = commands.add_parser("open", help="open files in the review app (ingesting as needed)")
     open_.add_argument("files", nargs="*", metavar="FILE")
     _app_options(open_)
+    checklist = commands.add_parser(
+        "checklist", help="the 公开情况检查表: one row per required part, 是/否, problems"
+    )
+    checklist.add_argument("file", metavar="FILE")
+    checklist.add_argument(
+        "-o", "--output", metavar="OUT", help="OUT.md or OUT.xlsx (default: Markdown on stdout)"
+    )
+    checklist.add_argument("--lang", choices=["zh", "en"], default="zh")
+    _jobs_option(checklist)
     notes = commands.add_parser("notes", help="reviewers' notes")
     notes_commands = notes.add_subparsers(dest="notes_command", metavar="ACTION", required=True)
     export = notes_commands.add_parser("export", help="the notes as a Markdown report")
@@ -210,6 +219,28 @@ def cmd_notes(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_checklist(args: argparse.Namespace) -> int:
+    from budget_review.checks import run_checks
+    from budget_review.reports import checklist
+    from budget_review.store import NoteBook
+
+    data = read_input(args.file)
+    doc = _stored_copy(args, data) or parse_bytes(args.file, data, args.jobs)
+    root = Path(args.db) if args.db else default_store_path()
+    notes = NoteBook(root).for_document(doc) if (root / "notes.json").is_file() else []
+    rows = checklist.build(doc, run_checks(doc), notes, args.lang)
+    if args.output and args.output.lower().endswith(".xlsx"):
+        checklist.xlsx(doc, rows, Path(args.output), args.lang)
+    elif args.output:
+        Path(args.output).write_text(checklist.markdown(doc, rows, args.lang), encoding="utf-8")
+    else:
+        sys.stdout.write(checklist.markdown(doc, rows, args.lang))
+        return 0
+    failing = sum(1 for r in rows if not r.meets)
+    print(f"wrote {len(rows)} rows ({failing} 否) to {args.output}", file=sys.stderr)
+    return 0
+
+
 def bundled_sample() -> Path:
     return Path(__file__).resolve().parent.parent / "samples" / "jincheng-hrss-2026-budget.txt"
 
@@ -241,6 +272,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 COMMANDS = {
     "check": cmd_check,
+    "checklist": cmd_checklist,
     "dump": cmd_dump,
     "ingest": cmd_ingest,
     "list": cmd_list,

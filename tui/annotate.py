@@ -264,3 +264,31 @@ class AnnotationActions(App[None]):
             return
         message = f"已导出到 {path}" if self.lang == "zh" else f"Exported to {path}"
         self.call_from_thread(self.notify, message, timeout=8)
+
+    def action_export_checklist(self) -> None:
+        if self.current is not None:
+            self.export_checklist(Path.cwd())
+
+    @work(thread=True, group="export")
+    def export_checklist(self, folder: Path) -> None:
+        from budget_review.reports import checklist
+
+        assert self.current is not None
+        opened = self.current
+        rows = checklist.build(
+            opened.document,
+            opened.report,
+            self.notebook.for_document(opened.document),
+            self.lang,
+        )
+        meta = opened.document.meta
+        path = folder / f"checklist-{meta.department or 'document'}-{meta.year or ''}.md".replace(
+            "/", "_"
+        )
+        try:
+            path.write_text(checklist.markdown(opened.document, rows, self.lang), encoding="utf-8")
+        except OSError as exc:
+            self.call_from_thread(self.notify, f"{path}: {exc}", severity="error")
+            return
+        message = f"检查表已写入 {path}" if self.lang == "zh" else f"Checklist written to {path}"
+        self.call_from_thread(self.notify, message, timeout=8)

@@ -28,6 +28,11 @@ class ReviewCommands(Provider):
                 "写入当前文件夹" if zh else "Written to the current folder",
             ),
             (
+                "导出公开情况检查表" if zh else "Export the disclosure checklist",
+                app.action_export_checklist,
+                "写入当前文件夹" if zh else "Written to the current folder",
+            ),
+            (
                 "千位分隔符：开/关" if zh else "Thousands separators: on/off",
                 app.action_toggle_separators,
                 "数字显示" if zh else "How figures are shown",

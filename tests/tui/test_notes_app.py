@@ -190,3 +190,20 @@ async def test_category_changes_without_leaving_the_text(
         await _write(pilot, "核对无误")
         (note,) = _book(tmp_path).all()
         assert note.category == Category.VERIFIED
+
+
+async def test_checklist_from_the_palette(
+    make_app: Callable[..., ReviewApp], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot, app)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"检查表")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        (written,) = tmp_path.glob("checklist-*.md")
+        assert "| 表12 2026年项目支出预算表（本年预算） | 否 |" in written.read_text(encoding="utf-8")
