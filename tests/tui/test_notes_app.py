@@ -206,4 +206,5 @@ async def test_checklist_from_the_palette(
         await app.workers.wait_for_complete()
         await pilot.pause()
         (written,) = tmp_path.glob("checklist-*.md")
-        assert "| 表12 2026年项目支出预算表（本年预算） | 否 |" in written.read_text(encoding="utf-8")
+        row = "| 表12 2026年项目支出预算表（本年预算） | 否 |"
+        assert row in written.read_text(encoding="utf-8")
