@@ -16,6 +16,7 @@ from budget_review.store.store import default_store_path
 from budget_review.tui.annotate import AnnotationActions
 from budget_review.tui.config import load_keymap, load_settings, save_settings
 from budget_review.tui.i18n import localised, text
+from budget_review.tui.narrative import NarrativeParagraph, narrative
 from budget_review.tui.screens.follow import FollowScreen
 from budget_review.tui.screens.help import HelpScreen
 from budget_review.tui.search import Match, search
@@ -25,6 +26,7 @@ from budget_review.tui.widgets.documents_pane import DocumentsTable
 from budget_review.tui.widgets.figure_grid import FigureGrid
 from budget_review.tui.widgets.findings_pane import FindingsPane, FindingsTable
 from budget_review.tui.widgets.inspector import Inspector
+from budget_review.tui.widgets.narrative_pane import NarrativePane, ParagraphList, explain
 from budget_review.tui.widgets.notes_pane import NotesTable
 from budget_review.tui.widgets.table_list import TableList
 from budget_review.tui.widgets.totals_pane import TotalsPane
@@ -44,7 +46,7 @@ from textual.widgets import (
     TabPane,
 )
 
-PANES = ("tables", "cards", "totals", "findings", "notes", "documents")
+PANES = ("tables", "cards", "totals", "narrative", "findings", "notes", "documents")
 READY_EXIT = "BUDGET_REVIEW_EXIT_WHEN_READY"
 
 
@@ -111,6 +113,7 @@ class ReviewApp(AnnotationActions):
         Binding("S", "pane('totals')", "Totals", show=False, id="app.pane_totals"),
         Binding("E", "pane('findings')", "Findings", show=False, id="app.pane_findings"),
         Binding("D", "pane('documents')", "Documents", show=False, id="app.pane_documents"),
+        Binding("W", "pane('narrative')", "Narrative", show=False, id="app.pane_narrative"),
         Binding(
             "c", "comment", "Note", id="app.comment", tooltip="Write a note on what is focused"
         ),
@@ -183,6 +186,8 @@ class ReviewApp(AnnotationActions):
         self.current_table: int | None = None
         self.current_card: int = 0
         self.stale: set[str] = set()
+        self.paragraphs: list[NarrativeParagraph] = []
+        self.current_paragraph = 0
         self.notebook = NoteBook(store_root or default_store_path())
         self.notes: list[Note] = []
         self.deleted: list[Note] = []  # this session's deletions, for undo
@@ -205,6 +210,8 @@ class ReviewApp(AnnotationActions):
                 yield CardsPane()
             with TabPane(text("pane.totals", self.lang), id="totals"):
                 yield TotalsPane()
+            with TabPane(text("pane.narrative", self.lang), id="narrative"):
+                yield NarrativePane()
             with TabPane(text("pane.findings", self.lang), id="findings"):
                 yield FindingsPane()
             with TabPane(text("pane.notes", self.lang), id="notes"):
@@ -294,7 +301,7 @@ class ReviewApp(AnnotationActions):
         self.notes = self.notebook.for_document(opened.document)
         self.query_one(TableList).show(opened, self.note_counts())
         # Panes out of sight are filled when first shown: the first screen comes sooner.
-        self.stale = {"cards", "totals", "findings", "notes", "documents"}
+        self.stale = {"cards", "totals", "narrative", "findings", "notes", "documents"}
         self.current_card = 0
         first = opened.document.tables[0].number if opened.document.tables else None
         self.current_table = None
@@ -314,6 +321,10 @@ class ReviewApp(AnnotationActions):
             self.show_card(self.current_card)
         elif pane == "totals":
             self.query_one(TotalsPane).show(self.current, self.lang)
+        elif pane == "narrative":
+            self.paragraphs = narrative(self.current.document, self.current.report)
+            self.query_one(ParagraphList).show(self.paragraphs)
+            self.show_paragraph(min(self.current_paragraph, max(len(self.paragraphs) - 1, 0)))
         elif pane == "findings":
             self.query_one(FindingsPane).show(self.current, self.lang)
         elif pane == "notes":
@@ -332,6 +343,7 @@ class ReviewApp(AnnotationActions):
                 "tables": FigureGrid,
                 "cards": CardList,
                 "totals": TotalsPane,
+                "narrative": ParagraphList,
                 "findings": FindingsTable,
                 "notes": NotesTable,
                 "documents": DocumentsTable,
@@ -483,8 +495,43 @@ class ReviewApp(AnnotationActions):
                 return Place(card=cards[self.current_card].name)
         return self.query_one(FigureGrid).place_at_cursor()
 
+    def show_paragraph(self, index: int) -> None:
+        self.current_paragraph = index
+        body = self.query_one("#narrative-inspector", Static)
+        if 0 <= index < len(self.paragraphs):
+            body.update(explain(self.paragraphs[index], self.lang))
+        else:
+            body.update("")
+
+    @on(ParagraphList.Chosen)
+    def _paragraph_chosen(self, event: ParagraphList.Chosen) -> None:
+        self.show_paragraph(event.index)
+
+    def _next_failing_paragraph(self, backwards: bool) -> None:
+        failing = [
+            i
+            for i, p in enumerate(self.paragraphs)
+            if p.severity is not None and p.severity.rank >= 2
+        ]
+        if not failing:
+            self.notify(text("failing.none", self.lang))
+            return
+        here = self.current_paragraph
+        ahead = [i for i in failing if (i < here if backwards else i > here)]
+        target = (
+            (ahead[-1] if backwards else ahead[0])
+            if ahead
+            else (failing[-1] if backwards else failing[0])
+        )
+        paragraphs = self.query_one(ParagraphList)
+        paragraphs.highlighted = target
+        self.show_paragraph(target)
+
     def action_next_failing(self, backwards: bool = False) -> None:
         if self.current is None:
+            return
+        if self.query_one("#panes", TabbedContent).active == "narrative":
+            self._next_failing_paragraph(backwards)
             return
         place = self.current.next_failing(self.query_one(FigureGrid).place_at_cursor(), backwards)
         if place is None:
@@ -564,7 +611,7 @@ class ReviewApp(AnnotationActions):
         self.query_one("#search", Input).placeholder = text("search.prompt", lang)
         if self.current is not None:
             place = self.query_one(FigureGrid).place_at_cursor()
-            self.stale = {"cards", "totals", "findings", "notes", "documents"}
+            self.stale = {"cards", "totals", "narrative", "findings", "notes", "documents"}
             self.ensure(tabs.active)
             self.query_one(Inspector).show(self.current, place, lang, self.notes_at(place))
             self.show_table(self.current_table)

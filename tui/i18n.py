@@ -12,6 +12,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "pane.tables": ("表格", "Tables"),
     "pane.cards": ("绩效目标表", "Project cards"),
     "pane.totals": ("总览", "Totals"),
+    "pane.narrative": ("说明", "Narrative"),
     "pane.findings": ("问题", "Findings"),
     "pane.notes": ("批注", "Notes"),
     "severity.error": ("错误", "error"),
