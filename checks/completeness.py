@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from budget_review.checks.context import Context
+from budget_review.checks.context import Context, Skip
 from budget_review.checks.findings import Ref, Severity
 from budget_review.checks.registry import BUDGET, FINAL, rule
 from budget_review.model import Document
@@ -209,3 +209,22 @@ def required_sections(ctx: Context) -> None:
                 f"no {section.en} found",
                 [],
             )
+
+
+@rule(
+    "K6",
+    "完整性",
+    "不留空白页",
+    "No blank pages",
+    compares=False,
+)
+def blank_pages(ctx: Context) -> None:
+    if ctx.doc.source.format != "pdf":
+        raise Skip("only a PDF has pages")
+    for page in ctx.doc.blank_pages:
+        ctx.add(
+            Severity.WARNING,
+            f"第{page}页为空白页",
+            f"page {page} is blank",
+            [Ref(page=page)],
+        )

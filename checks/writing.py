@@ -32,6 +32,7 @@ ITEM = re.compile(
 _BASE = re.compile(rf"(?P<year>\d{{4}})年(?:当年)?(?:预算)?执行数为?(?P<num>{_NUM})\s*万元")
 _NEW = re.compile(rf"(?P<year>\d{{4}})年(?:预算安排|预算数为|预算为)(?P<num>{_NUM})\s*万元")
 _RATE = re.compile(r"比[^，。；]{0,16}?(?P<dir>增加|减少|增长|下降)(?P<rate>\d+(?:\.\d+)?)\s*[%％]")
+_REASON = re.compile(r"原因(?:是|为|主要是)?\s*[:：]?\s*(?P<reason>[^。；;]*)")
 _FLAT = re.compile(r"比[^，。；]{0,16}?持平|与[^，。；]{0,16}?持平")
 _MISSING_REASON = re.compile(r"原因(?:是|为|主要是)?\s*[:：]?\s*(?:[。；;]|$)")
 _DOUBLED = re.compile(r"([。，；、：！？])\1+")
@@ -58,6 +59,7 @@ class Item:
     new: tuple[int, str] | None  # (year, amount) of 本年预算安排
     rate: tuple[str, str] | None  # (direction word, rate)
     flat: bool
+    reason: str | None  # what follows 主要原因是, when the item gives one
     text: str
     paragraph: Paragraph
 
@@ -101,6 +103,9 @@ def items(ctx: Context) -> Iterator[Item]:
                 new=(int(new.group("year")), new.group("num")) if new else None,
                 rate=(rate.group("dir"), rate.group("rate")) if rate else None,
                 flat=bool(_FLAT.search(segment)),
+                reason=reason.group("reason").strip()
+                if (reason := _REASON.search(segment))
+                else None,
                 text=segment,
                 paragraph=paragraph,
             )

@@ -227,6 +227,7 @@ class Document:
     contents: list[ContentsEntry] = field(default_factory=list)
     # Where the contents page and the body disagree, in words a reviewer reads.
     contents_mismatches: list[str] = field(default_factory=list)
+    blank_pages: list[int] = field(default_factory=list)  # PDF pages with nothing on them
     warnings: list[str] = field(default_factory=list)
     parser_version: str = ""
 

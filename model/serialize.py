@@ -287,6 +287,7 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
             for c in doc.contents
         ],
         "contents_mismatches": doc.contents_mismatches,
+        "blank_pages": doc.blank_pages,
         "warnings": doc.warnings,
     }
 
@@ -325,6 +326,7 @@ def document_from_dict(data: dict[str, Any]) -> Document:
             for c in data.get("contents", [])
         ],
         contents_mismatches=list(data.get("contents_mismatches", [])),
+        blank_pages=list(data.get("blank_pages", [])),
         warnings=list(data.get("warnings", [])),
         parser_version=data.get("parser_version", ""),
     )

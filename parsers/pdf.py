@@ -255,6 +255,8 @@ def parse_pdf(
             doc.warnings.append(f"page {page.page}: could not be read ({page.problem})")
         elif not page.has_text and page.has_images:
             doc.warnings.append(f"page {page.page}: no text layer (a scanned page?), skipped")
+        elif not page.has_text:
+            doc.blank_pages.append(page.page)
     _mark_contents(pages)
     lines: list[Line] = []
     for page in pages:

@@ -161,3 +161,32 @@ def test_writing_lint_on_the_shanghai_budget(shanghai_budget: Document) -> None:
     assert len(lint) == 6
     assert all(f.rule == "T5" and "mixed" in f.message_en for f in lint)
     assert {f.refs[0].page for f in lint} == {8}
+
+
+@pytest.mark.parametrize(
+    ("name", "count"),
+    [
+        pytest.param("shanghai_budget", 16, marks=pytest.mark.xdist_group("shanghai_budget")),
+        pytest.param("shanghai_final", 9, marks=pytest.mark.xdist_group("shanghai_final")),
+    ],
+)
+def test_every_per_item_explanation_is_compared_with_its_row(
+    name: str, count: int, request: pytest.FixtureRequest
+) -> None:
+    from budget_review.checks.context import Context
+    from budget_review.checks.findings import Report as EmptyReport
+    from budget_review.checks.subjects import resolve
+    from budget_review.checks.writing import items
+
+    doc: Document = request.getfixturevalue(name)
+    ctx = Context(doc, EmptyReport(doc.source.sha256))
+    found = list(items(ctx))
+    assert len(found) == count  # 16 numbered items on page 8; nine 决算 items on pages 18-20
+    item_claims = [
+        c
+        for c in doc.claims
+        if c.kind == "amount" and ("（项）" in c.sentence or "决算为" in c.subject)
+    ]
+    assert item_claims
+    compared = [c for c in item_claims if resolve(ctx, c)]
+    assert len(compared) >= count  # each item's amount resolves to its table row

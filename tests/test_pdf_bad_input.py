@@ -161,3 +161,20 @@ def test_one_job_and_two_jobs_read_the_same_document(shanghai_final: Document) -
 def test_a_text_file_named_pdf_is_refused_in_process() -> None:
     with pytest.raises(InputError, match="not a PDF"):
         parse_bytes("report.pdf", "部门预算".encode())
+
+
+def test_a_blank_page_is_reported(tmp_path: Path) -> None:
+    reader = pypdf.PdfReader(io.BytesIO(SHANGHAI_FINAL.read_bytes()))
+    writer = pypdf.PdfWriter()
+    for number, page in enumerate(reader.pages, start=1):
+        writer.add_page(page)
+        if number == 4:
+            writer.add_blank_page()
+    path = tmp_path / "with-blank.pdf"
+    with path.open("wb") as handle:
+        writer.write(handle)
+    from budget_review.checks import run_checks
+
+    doc = parse_file(path, jobs=1)
+    assert doc.blank_pages == [5]
+    assert [f.message_en for f in run_checks(doc).findings if f.rule == "K6"] == ["page 5 is blank"]

@@ -150,3 +150,36 @@ def test_writing_lint(text: str, problem: str) -> None:
     findings = [f for f in run_checks(_doc(text)).findings if f.rule == "T5"]
     assert findings and all(f.severity == Severity.INFO for f in findings)
     assert any(problem in f.message_en for f in findings)
+
+
+def test_items_keep_code_amounts_rate_and_reason() -> None:
+    from budget_review.checks.context import Context
+    from budget_review.checks.findings import Report
+    from budget_review.checks.writing import items
+
+    doc = _doc(ITEM.format(new="96.40", word="增加", rate="7.11"))
+    (item,) = list(items(Context(doc, Report(doc.source.sha256))))
+    assert item.code == "2210201"
+    assert item.names == ["住房保障支出", "住房改革支出", "住房公积金"]
+    assert (item.amount, item.base, item.new) == ("96.40", (2025, "90.00"), (2026, "96.40"))
+    assert item.rate == ("增加", "7.11") and item.reason == "人员增加"
+
+
+def test_required_parts_of_the_document() -> None:
+    bare = _doc("收入96.40万元。")
+    missing = {f.message_en for f in run_checks(bare).findings if f.rule == "K5"}
+    assert "no contents page found" in missing and "no explanation of terms found" in missing
+    full = _doc("收入96.40万元。")
+    full.meta.title = "某局2026年部门预算"
+    full.contents = [object()]  # type: ignore[list-item]
+    full.sections += [
+        Section(heading, 2, ["…"], Provenance(line=1))
+        for heading in (
+            "一、主要职能",
+            "二、机构设置",
+            "十二、其他说明",
+            "十、绩效管理情况",
+            "第四部分 名词解释",
+        )
+    ]
+    assert "K5" not in _rules(full)
