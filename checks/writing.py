@@ -38,6 +38,8 @@ _MISSING_REASON = re.compile(r"原因(?:是|为|主要是)?\s*[:：]?\s*(?:[。�
 _DOUBLED = re.compile(r"([。，；、：！？])\1+")
 _GARBLED = re.compile(r"\ufffd|\(cid:\d+\)|[\ue000-\uf8ff]")
 _PLACEHOLDER = re.compile(r"[XＸ×]{2,}|待填写?|【\s*】")
+# A half-width comma, semicolon or colon between Chinese characters (，；： expected).
+_HALF_WIDTH = re.compile(r"(?<=[\u4e00-\u9fff])[,;:](?=[\u4e00-\u9fff])")
 _PAIRS = (("“", "”"), ("（", "）"), ("《", "》"), ("【", "】"), ("‘", "’"))
 
 
@@ -363,6 +365,7 @@ def writing(ctx: Context) -> None:
             (_DOUBLED, "重复标点", "doubled punctuation"),
             (_GARBLED, "乱码", "garbled characters"),
             (_PLACEHOLDER, "占位符", "placeholder"),
+            (_HALF_WIDTH, "中文中用了半角标点", "half-width punctuation in Chinese text"),
         ):
             match = pattern.search(text)
             if match:

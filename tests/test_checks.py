@@ -156,37 +156,12 @@ def test_share_and_rate_intervals() -> None:
 
 @pytest.mark.xdist_group("shanghai_budget")
 def test_writing_lint_on_the_shanghai_budget(shanghai_budget: Document) -> None:
-    # Six of its per-item explanations close （款 with a half-width ), as printed on page 8.
     lint = [f for f in run_checks(shanghai_budget).findings if f.severity == Severity.INFO]
-    assert len(lint) == 6
-    assert all(f.rule == "T5" and "mixed" in f.message_en for f in lint)
-    assert {f.refs[0].page for f in lint} == {8}
-
-
-@pytest.mark.parametrize(
-    ("name", "count"),
-    [
-        pytest.param("shanghai_budget", 16, marks=pytest.mark.xdist_group("shanghai_budget")),
-        pytest.param("shanghai_final", 9, marks=pytest.mark.xdist_group("shanghai_final")),
-    ],
-)
-def test_every_per_item_explanation_is_compared_with_its_row(
-    name: str, count: int, request: pytest.FixtureRequest
-) -> None:
-    from budget_review.checks.context import Context
-    from budget_review.checks.findings import Report as EmptyReport
-    from budget_review.checks.subjects import resolve
-    from budget_review.checks.writing import items
-
-    doc: Document = request.getfixturevalue(name)
-    ctx = Context(doc, EmptyReport(doc.source.sha256))
-    found = list(items(ctx))
-    assert len(found) == count  # 16 numbered items on page 8; nine 决算 items on pages 18-20
-    item_claims = [
-        c
-        for c in doc.claims
-        if c.kind == "amount" and ("（项）" in c.sentence or "决算为" in c.subject)
-    ]
-    assert item_claims
-    compared = [c for c in item_claims if resolve(ctx, c)]
-    assert len(compared) >= count  # each item's amount resolves to its table row
+    assert all(f.rule == "T5" for f in lint)
+    # Six of its per-item explanations on page 8 close （款 with a half-width ).
+    mixed = [f for f in lint if "mixed" in f.message_en]
+    assert len(mixed) == 6 and {f.refs[0].page for f in mixed} == {8}
+    # '结合本区实际,制订' and '协调性服务;按规定': half-width marks in Chinese, on pages 3
+    # and 4 (page 4 repeats page 3) and in the project explanations.
+    half = [f for f in lint if "half-width" in f.message_en]
+    assert len(half) == 5 and len(lint) == 11

@@ -142,6 +142,7 @@ def test_a_change_needs_its_reason() -> None:
         ("收入\ufffd96.40万元。", "garbled"),
         ("收入(cid:123)96.40万元。", "garbled"),
         ("XX局收入待填写。", "placeholder"),
+        ("结合本区实际,制订实施意见。", "half-width punctuation"),
     ],
 )
 def test_writing_lint(text: str, problem: str) -> None:
