@@ -163,5 +163,5 @@ def test_writing_lint_on_the_shanghai_budget(shanghai_budget: Document) -> None:
     assert len(mixed) == 6 and {f.refs[0].page for f in mixed} == {8}
     # '结合本区实际,制订' and '协调性服务;按规定': half-width marks in Chinese, on pages 3
     # and 4 (page 4 repeats page 3) and in the project explanations.
-    half = [f for f in lint if "half-width" in f.message_en]
+    half = [f for f in lint if "half-width punctuation" in f.message_en]
     assert len(half) == 5 and len(lint) == 11
