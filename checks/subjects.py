@@ -134,16 +134,19 @@ VOCABULARY: list[tuple[re.Pattern[str], Resolver]] = [
     ),
     (
         re.compile(r"[“\"]?三公[”\"]?经费(?:预算|预算数|支出|决算)?(?:数)?为?$"),
-        lambda ctx: _three_public(ctx, "合计"),
+        lambda ctx: three_public_cells(ctx, "合计"),
     ),
-    (re.compile(r"因公出国[（(]境[）)]费$|境[）)]费$"), lambda ctx: _three_public(ctx, "出国")),
-    (re.compile(r"公务接待费$"), lambda ctx: _three_public(ctx, "接待")),
+    (
+        re.compile(r"因公出国[（(]境[）)]费$|境[）)]费$"),
+        lambda ctx: three_public_cells(ctx, "出国"),
+    ),
+    (re.compile(r"公务接待费$"), lambda ctx: three_public_cells(ctx, "接待")),
     (
         re.compile(r"公务用车购置及运行(?:维护)?费$"),
-        lambda ctx: _three_public(ctx, "车"),
+        lambda ctx: three_public_cells(ctx, "车"),
     ),
-    (re.compile(r"公务用车购置费$"), lambda ctx: _three_public(ctx, "购置")),
-    (re.compile(r"公务用车运行(?:维护)?费$"), lambda ctx: _three_public(ctx, "运行")),
+    (re.compile(r"公务用车购置费$"), lambda ctx: three_public_cells(ctx, "购置")),
+    (re.compile(r"公务用车运行(?:维护)?费$"), lambda ctx: three_public_cells(ctx, "运行")),
     (
         re.compile(r"机关运行经费(?:财政拨款)?(?:预算|支出)?(?:为)?$"),
         lambda ctx: _admin(ctx),
@@ -165,7 +168,7 @@ _THREE_PUBLIC_ITEMS: dict[str, Callable[[str], bool]] = {
 }
 
 
-def _three_public(ctx: Context, item: str) -> list[Cell]:
+def three_public_cells(ctx: Context, item: str) -> list[Cell]:
     """A 三公 item, whether the table lists the items as rows (13-table) or as columns."""
     table = ctx.table(*THREE_PUBLIC)
     if table is None:

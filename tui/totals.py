@@ -6,11 +6,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from budget_review.checks.across import EXPENSE, GPB, SUMMARY, column, grand_total
+from budget_review.checks.context import Context
+from budget_review.checks.findings import Report
+from budget_review.checks.subjects import THREE_PUBLIC, three_public_cells
 from budget_review.model import Document, Row, Table
 from budget_review.model.money import Unit
 from budget_review.tui.session import Place
 
-THREE_PUBLIC = ("three_public", "three_public_admin", "fa_three_public")
 ADMIN = ("admin_operating", "fa_admin_operating")
 
 
@@ -104,14 +106,17 @@ def key_totals(doc: Document) -> list[Total]:
         )
     three = _table(doc, THREE_PUBLIC)
     if three is not None:
+        ctx = Context(doc, Report(doc.source.sha256))
         for zh, en, wanted in (
             ("“三公”经费", '"three public expenses"', "合计"),
             ("因公出国（境）费", "official overseas travel", "出国"),
             ("公务接待费", "official reception expenses", "接待"),
-            ("公务用车购置及运行费", "official vehicles", "购置及运行"),
+            ("公务用车购置及运行费", "official vehicles", "车"),
         ):
-            row, col = _three_public(three, wanted)
-            add(zh, en, three, row, col)
+            # the same lookup the narrative checks use: items as rows or as columns
+            cells = three_public_cells(ctx, wanted)
+            cell = cells[0] if cells else None
+            add(zh, en, three, cell.row if cell else None, cell.column if cell else None)
     admin = _table(doc, ADMIN)
     if admin is not None:
         add(
@@ -144,29 +149,6 @@ def key_totals(doc: Document) -> list[Total]:
             )
         )
     return totals
-
-
-def _three_public(table: Table, wanted: str) -> tuple[Row | None, str | None]:
-    rows_as_items = any(r.kind != "total" and r.name for r in table.rows) and len(table.rows) > 2
-    if rows_as_items:
-        total_col = column(table, "合计")
-        if wanted == "合计":
-            return grand_total(table), total_col
-        return next(
-            (r for r in table.rows if wanted in r.name and "购置费" != r.name[-3:]), None
-        ), total_col
-    row = table.rows[0] if table.rows else None
-    for col in table.columns:
-        parts = col.split("/")
-        if wanted == "合计" and len(parts) > 1 and parts[1] == "合计":
-            return row, col
-        if (
-            wanted != "合计"
-            and any(wanted in p for p in parts[1:])
-            and (parts[-1] in {"小计", "决算数"} or wanted in parts[-1])
-        ):
-            return row, col
-    return row, None
 
 
 def class_structure(doc: Document) -> list[tuple[str, Decimal]]:
