@@ -56,3 +56,18 @@ def test_xlsx_opens_with_the_specified_layout(jincheng: Document, tmp_path: Path
     assert sheet.column_dimensions["D"].width >= 60
     table12 = next(v for v in values if str(v[1]).startswith("表12 "))
     assert table12[2] == "否" and "人才中心大楼维修费" in str(table12[3])
+
+
+def test_xlsx_cells_match_the_golden_file(jincheng: Document, tmp_path: Path) -> None:
+    import json
+
+    rows = checklist.build(jincheng, run_checks(jincheng), [])
+    path = tmp_path / "checklist.xlsx"
+    checklist.xlsx(jincheng, rows, path)
+    sheet = openpyxl.load_workbook(path).active
+    assert sheet is not None
+    values = [list(v) for v in sheet.iter_rows(values_only=True)]
+    golden = DATA / "golden-checklist-xlsx.json"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(json.dumps(values, ensure_ascii=False, indent=1), encoding="utf-8")
+    assert values == json.loads(golden.read_text(encoding="utf-8"))
