@@ -221,10 +221,20 @@ def _class_cells(ctx: Context, name: str) -> list[Cell]:
 
 
 _ITEM = re.compile(
-    r"(?P<cls>[\u4e00-\u9fff、]+?)[（(]类[)）]"
-    r"(?:(?P<sec>[\u4e00-\u9fff、（）()]+?)[（(]款[)）])?"
-    r"(?:(?P<item>[\u4e00-\u9fff、（）()]+?)[（(]项[)）])?"
+    r"(?P<cls>[\u4e00-\u9fff、]+?)[（(](?P<cc>\d{3})?类[)）]"
+    r"(?:(?P<sec>[\u4e00-\u9fff、（）()]+?)[（(](?P<sc>\d{2})?款[)）])?"
+    r"(?:(?P<item>[\u4e00-\u9fff、（）()]+?)[（(](?P<ic>\d{2})?项[)）])?"
 )
+
+
+def _printed_code(match: re.Match[str]) -> str | None:
+    """The code the text prints beside the names, to the deepest level it gives."""
+    code = ""
+    for part in ("cc", "sc", "ic"):
+        if match.group(part) is None:
+            break
+        code += match.group(part)
+    return code or None
 
 
 def _item_cells(ctx: Context, claim: Claim) -> list[Cell] | None:
@@ -239,6 +249,17 @@ def _item_cells(ctx: Context, claim: Claim) -> list[Cell] | None:
     if not matches:
         return None
     match = matches[-1]
+    code = _printed_code(match)
+    if code is not None:
+        # '（201类）（13款）（01项）': the code itself, in every table that carries it
+        return [
+            Cell(table, row, c)
+            for ids in (GPB, EXPENSE, INCOME, FISCAL, SUMMARY)
+            if (table := ctx.table(*ids)) is not None
+            for row in table.rows
+            if row.code == code
+            for c in numeric_columns(table)
+        ]
     names = [squash(match.group(g)) for g in ("cls", "sec", "item") if match.group(g)]
     names = [re.sub(r"^(?:[“\"、]|\d+[.、．])+", "", n) for n in names]
     found: list[Cell] = []

@@ -10,6 +10,7 @@ from budget_review.checks.writing import rate_holds
 from budget_review.model import Document, Meta, Row, Section, Source, Table
 from budget_review.model.document import Figure, Provenance
 from budget_review.model.money import Unit
+from budget_review.parsers.claims import extract_claims
 
 ITEM = (
     "住房保障支出（221类）住房改革支出（02款）住房公积金（01项）96.40万元。主要用于：在职人员公积金。"
@@ -48,7 +49,13 @@ def _doc(
         Provenance(line=10),
         [Provenance(line=11 + i) for i in range(len(paragraphs))],
     )
+    claims = [
+        claim
+        for index, text in enumerate(paragraphs)
+        for claim in extract_claims(text, Provenance(line=11 + index), section.heading)
+    ]
     return Document(
+        claims=claims,
         source=Source(path="test.txt", sha256="f" * 64, format="text", pages=None),
         meta=Meta(
             department="某局", year=2026, kind="budget", scope=scope, title="某局2026年部门预算"
@@ -184,3 +191,16 @@ def test_required_parts_of_the_document() -> None:
         )
     ]
     assert "K5" not in _rules(full)
+
+
+def test_an_item_with_printed_codes_is_compared_by_code() -> None:
+    text = (
+        "住房保障支出（221类）住房改革支出（02款）住房公积金（01项）{amount}万元。"
+        "主要用于：在职人员公积金。"
+    )
+    assert "N1" not in _rules(_doc(text.format(amount="96.40")), Severity.ERROR)
+    wrong = next(
+        f for f in run_checks(_doc(text.format(amount="69.40"))).findings if f.rule == "N1"
+    )
+    assert wrong.severity == Severity.ERROR
+    assert any(r.table == 5 and r.row == "2210201" for r in wrong.refs)
