@@ -160,22 +160,6 @@ async def test_exporting_from_the_app(
         assert any(str(exported[0]) in n.message for n in app._notifications)
 
 
-async def test_exporting_from_the_palette(
-    make_app: Callable[..., ReviewApp], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(tmp_path)
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await loaded(pilot, app)
-        await pilot.press("ctrl+p")
-        await pilot.press(*"导出批注")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert list(tmp_path.glob("review-*.md"))
-
-
 async def test_category_changes_without_leaving_the_text(
     make_app: Callable[..., ReviewApp], tmp_path: Path
 ) -> None:
@@ -192,19 +176,31 @@ async def test_category_changes_without_leaving_the_text(
         assert note.category == Category.VERIFIED
 
 
-async def test_checklist_from_the_palette(
-    make_app: Callable[..., ReviewApp], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("command", "pattern", "expected"),
+    [
+        ("导出批注", "review-*.md", "# 审查意见"),
+        ("检查表", "checklist-*.md", "| 表12 2026年项目支出预算表（本年预算） | 否 |"),
+    ],
+)
+async def test_exports_from_the_palette(
+    make_app: Callable[..., ReviewApp],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    command: str,
+    pattern: str,
+    expected: str,
 ) -> None:
     monkeypatch.chdir(tmp_path)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot, app)
         await pilot.press("ctrl+p")
-        await pilot.press(*"检查表")
+        await pilot.press(*command)
         await pilot.pause(0.3)
         await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        (written,) = tmp_path.glob("checklist-*.md")
-        row = "| 表12 2026年项目支出预算表（本年预算） | 否 |"
-        assert row in written.read_text(encoding="utf-8")
+        (written,) = tmp_path.glob(pattern)
+        assert expected in written.read_text(encoding="utf-8")
+        assert any(str(written) in n.message for n in app._notifications)
