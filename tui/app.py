@@ -16,6 +16,7 @@ from budget_review.store.store import default_store_path
 from budget_review.tui.annotate import AnnotationActions
 from budget_review.tui.config import load_keymap, load_settings, save_settings
 from budget_review.tui.i18n import localised, text
+from budget_review.tui.keys import APP_BINDINGS
 from budget_review.tui.narrative import NarrativeParagraph, narrative
 from budget_review.tui.screens.follow import FollowScreen
 from budget_review.tui.screens.help import HelpScreen
@@ -32,7 +33,7 @@ from budget_review.tui.widgets.table_list import TableList
 from budget_review.tui.widgets.totals_pane import TotalsPane
 from textual import on, work
 from textual.app import App, ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -78,92 +79,7 @@ class ReviewApp(AnnotationActions):
     TITLE = "budget-review"
     COMMANDS = App.COMMANDS | {lambda: _review_commands()}
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "q", "back_or_quit", "Back/Quit", id="app.quit", tooltip="Close a dialog, else quit"
-        ),
-        Binding("escape", "close_search", "Close", show=False, id="app.escape"),
-        Binding(
-            "question_mark", "help", "Help", id="app.help", tooltip="Every key and what it does"
-        ),
-        Binding(
-            "right_square_bracket",
-            "next_failing",
-            "Next ✗",
-            id="app.next_failing",
-            tooltip="Next failing figure in the document",
-        ),
-        Binding(
-            "left_square_bracket",
-            "previous_failing",
-            "Prev ✗",
-            id="app.previous_failing",
-            tooltip="Previous failing figure in the document",
-        ),
-        Binding(
-            "slash", "search", "Search", id="app.search", tooltip="Search names, codes and figures"
-        ),
-        Binding("n", "next_match", "Next match", show=False, id="app.next_match"),
-        Binding("N", "previous_match", "Prev match", show=False, id="app.previous_match"),
-        Binding(
-            "f", "follow", "Follow", id="app.follow", tooltip="Go to a figure the finding involves"
-        ),
-        Binding("T", "pane('tables')", "Tables", show=False, id="app.pane_tables"),
-        Binding("C", "pane('cards')", "Cards", show=False, id="app.pane_cards"),
-        Binding("S", "pane('totals')", "Totals", show=False, id="app.pane_totals"),
-        Binding("E", "pane('findings')", "Findings", show=False, id="app.pane_findings"),
-        Binding("D", "pane('documents')", "Documents", show=False, id="app.pane_documents"),
-        Binding("W", "pane('narrative')", "Narrative", show=False, id="app.pane_narrative"),
-        Binding(
-            "c", "comment", "Note", id="app.comment", tooltip="Write a note on what is focused"
-        ),
-        Binding(
-            "e",
-            "edit_note",
-            "Edit note",
-            show=False,
-            id="app.edit_note",
-            tooltip="Edit the note on what is focused",
-        ),
-        Binding(
-            "a",
-            "accept_finding",
-            "Accept",
-            show=False,
-            id="app.accept",
-            tooltip="Accept the finding as a problem note",
-        ),
-        Binding(
-            "u",
-            "undo_delete",
-            "Undo delete",
-            show=False,
-            id="app.undo",
-            tooltip="Bring back the last note deleted",
-        ),
-        Binding(
-            "X",
-            "export_notes",
-            "Export",
-            show=False,
-            id="app.export",
-            tooltip="Export the notes as Markdown",
-        ),
-        Binding("O", "pane('notes')", "Notes", show=False, id="app.pane_notes"),
-        Binding("L", "switch_language", "中/EN", id="app.language", tooltip="Switch language"),
-        Binding(
-            "comma",
-            "toggle_separators",
-            "1,000",
-            show=False,
-            id="app.separators",
-            tooltip="Thousands separators on or off",
-        ),
-        *[
-            Binding(str(n), f"goto_table({n})", f"表{n}", show=False, id=f"app.table_{n}")
-            for n in range(1, 10)
-        ],
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS
 
     lang: reactive[str] = reactive("zh", init=False)
 
@@ -487,13 +403,6 @@ class ReviewApp(AnnotationActions):
             self.query_one("#panes", TabbedContent).active = "tables"
             self.show_table(number)
             self.query_one(FigureGrid).focus()
-
-    def _cursor_place(self) -> Place | None:
-        if self.query_one("#panes", TabbedContent).active == "cards" and self.current:
-            cards = self.current.document.cards
-            if 0 <= self.current_card < len(cards):
-                return Place(card=cards[self.current_card].name)
-        return self.query_one(FigureGrid).place_at_cursor()
 
     def show_paragraph(self, index: int) -> None:
         self.current_paragraph = index

@@ -1,0 +1,89 @@
+"""The app's key bindings: each with an id (remappable in keys.toml) and a description.
+
+Widgets keep their own keys (grid movement, list filters); these are the app's.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding, BindingType
+
+APP_BINDINGS: list[BindingType] = [
+    Binding("q", "back_or_quit", "Back/Quit", id="app.quit", tooltip="Close a dialog, else quit"),
+    Binding("escape", "close_search", "Close", show=False, id="app.escape"),
+    Binding("question_mark", "help", "Help", id="app.help", tooltip="Every key and what it does"),
+    Binding(
+        "right_square_bracket",
+        "next_failing",
+        "Next ✗",
+        id="app.next_failing",
+        tooltip="Next failing figure in the document",
+    ),
+    Binding(
+        "left_square_bracket",
+        "previous_failing",
+        "Prev ✗",
+        id="app.previous_failing",
+        tooltip="Previous failing figure in the document",
+    ),
+    Binding(
+        "slash", "search", "Search", id="app.search", tooltip="Search names, codes and figures"
+    ),
+    Binding("n", "next_match", "Next match", show=False, id="app.next_match"),
+    Binding("N", "previous_match", "Prev match", show=False, id="app.previous_match"),
+    Binding(
+        "f", "follow", "Follow", id="app.follow", tooltip="Go to a figure the finding involves"
+    ),
+    Binding("T", "pane('tables')", "Tables", show=False, id="app.pane_tables"),
+    Binding("C", "pane('cards')", "Cards", show=False, id="app.pane_cards"),
+    Binding("S", "pane('totals')", "Totals", show=False, id="app.pane_totals"),
+    Binding("E", "pane('findings')", "Findings", show=False, id="app.pane_findings"),
+    Binding("D", "pane('documents')", "Documents", show=False, id="app.pane_documents"),
+    Binding("W", "pane('narrative')", "Narrative", show=False, id="app.pane_narrative"),
+    Binding("c", "comment", "Note", id="app.comment", tooltip="Write a note on what is focused"),
+    Binding(
+        "e",
+        "edit_note",
+        "Edit note",
+        show=False,
+        id="app.edit_note",
+        tooltip="Edit the note on what is focused",
+    ),
+    Binding(
+        "a",
+        "accept_finding",
+        "Accept",
+        show=False,
+        id="app.accept",
+        tooltip="Accept the finding as a problem note",
+    ),
+    Binding(
+        "u",
+        "undo_delete",
+        "Undo delete",
+        show=False,
+        id="app.undo",
+        tooltip="Bring back the last note deleted",
+    ),
+    Binding(
+        "X",
+        "export_notes",
+        "Export",
+        show=False,
+        id="app.export",
+        tooltip="Export the notes as Markdown",
+    ),
+    Binding("O", "pane('notes')", "Notes", show=False, id="app.pane_notes"),
+    Binding("L", "switch_language", "中/EN", id="app.language", tooltip="Switch language"),
+    Binding(
+        "comma",
+        "toggle_separators",
+        "1,000",
+        show=False,
+        id="app.separators",
+        tooltip="Thousands separators on or off",
+    ),
+    *[
+        Binding(str(n), f"goto_table({n})", f"表{n}", show=False, id=f"app.table_{n}")
+        for n in range(1, 10)
+    ],
+]
