@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING, Any
 from budget_review.model.document import BBox
 from budget_review.parsers.catalogue import match_title
 from budget_review.parsers.grid import is_number_cell
-from budget_review.parsers.lines import CONTINUED, UNIT_LINE, Line
+from budget_review.parsers.lines import (
+    CONTINUED,
+    DEPT_LINE,
+    LABEL_LINE,
+    NOTE,
+    UNIT_LINE,
+    Line,
+)
 
 if TYPE_CHECKING:
     from pdfplumber.page import Page
@@ -168,9 +175,27 @@ def _cell_texts(table: PlumberTable, chars: list[dict[str, Any]]) -> list[list[s
     return texts
 
 
+def _caption(values: list[str]) -> str | None:
+    """A title, unit or caption row drawn inside the grid (as spreadsheets export it), as text."""
+    filled = [v.strip() for v in values if v.strip()]
+    if not filled or len(filled) > 2:
+        return None
+    text = "   ".join(filled)
+    if len(filled) == 1 and (match_title(text) or LABEL_LINE.match(text) or NOTE.match(text)):
+        return text
+    if all(DEPT_LINE.match(v) or UNIT_LINE.match(v) for v in filled):
+        return text
+    return None
+
+
 def _table_rows(table: PlumberTable, page: int, chars: list[dict[str, Any]]) -> list[Line]:
     lines = []
     for row, values in zip(table.rows, _cell_texts(table, chars), strict=True):
+        box = tuple(row.bbox)
+        caption = _caption(values)
+        if caption is not None:
+            lines.append(Line(0, caption, [caption], page=page, bbox=box))
+            continue
         boxes: list[BBox | None] = [tuple(box) if box else None for box in row.cells]  # type: ignore[misc]
         lines.append(
             Line(
@@ -179,7 +204,7 @@ def _table_rows(table: PlumberTable, page: int, chars: list[dict[str, Any]]) -> 
                 cells=values,
                 tabbed=True,
                 page=page,
-                bbox=tuple(row.bbox),
+                bbox=box,
                 cell_boxes=boxes,
             )
         )

@@ -70,3 +70,43 @@ def unruled_unit_budget(path: Path) -> None:
     pdf.drawCentredString(297, 40, "- 3 -")
     pdf.showPage()
     pdf.save()
+
+
+def titled_grid_budget(path: Path) -> None:
+    """A spreadsheet-style export: title, caption and note rows drawn inside the table's rules."""
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    pdf.setFont(FONT, 10)
+    left, right = 50, 545
+    edges = [50, 130, 300, 380, 460, 545]
+    rows = [
+        ("title", ["2025年单位支出预算总表"]),
+        ("caption", ["编制单位：某县档案馆", "单位：万元"]),
+        ("cells", ["科目编码", "科目名称", "合计", "基本支出", "项目支出"]),
+        ("cells", ["", "合计", "120.00", "100.00", "20.00"]),
+        ("cells", ["201", "一般公共服务支出", "120.00", "100.00", "20.00"]),
+        ("cells", ["20126", "档案事务", "120.00", "100.00", "20.00"]),
+        ("cells", ["2012601", "行政运行", "100.00", "100.00", ""]),
+        ("cells", ["2012604", "档案馆", "20.00", "", "20.00"]),
+        ("title", ["注：本表反映单位本年度支出预算。"]),
+    ]
+    top, height = 780.0, 22.0
+    y = top
+    for kind, cells in rows:
+        pdf.line(left, y, right, y)
+        if kind == "cells":
+            for x in edges:
+                pdf.line(x, y, x, y - height)
+            for x0, text in zip(edges, cells, strict=False):
+                pdf.drawString(x0 + 4, y - 15, text)
+        else:
+            pdf.line(left, y, left, y - height)
+            pdf.line(right, y, right, y - height)
+            if kind == "title":
+                pdf.drawCentredString((left + right) / 2, y - 15, cells[0])
+            else:
+                pdf.drawString(left + 4, y - 15, cells[0])
+                pdf.drawRightString(right - 4, y - 15, cells[1])
+        y -= height
+    pdf.line(left, y, right, y)
+    pdf.showPage()
+    pdf.save()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from budget_review.model import Document
@@ -47,3 +48,19 @@ def test_unruled_table_continues_on_a_page_without_title_or_header(unruled: Docu
     classes = [r for r in table.rows if r.code and len(r.code) == 3]
     assert sum((r.value("合计") or Decimal(0) for r in classes), Decimal(0)) == total.value("合计")
     assert table.footnotes == ["注：本表反映单位本年度收入预算。"]
+
+
+def test_title_and_caption_rows_inside_the_grid(tmp_path: Path) -> None:
+    from tests.synthetic_pdf import titled_grid_budget
+
+    path = tmp_path / "titled-grid.pdf"
+    titled_grid_budget(path)
+    doc = parse_file(path, jobs=1)
+    table = doc.table_by_catalogue("budget_expense")
+    assert table is not None, doc.warnings
+    assert table.unit == Unit.WAN_YUAN
+    assert table.columns == ["科目编码", "科目名称", "合计", "基本支出", "项目支出"]
+    assert [r.key for r in table.rows] == ["合计", "201", "20126", "2012601", "2012604"]
+    assert table.row("2012604").value("项目支出") == Decimal("20.00")  # type: ignore[union-attr]
+    assert table.footnotes == ["注：本表反映单位本年度支出预算。"]
+    assert doc.meta.scope == "unit"
