@@ -175,6 +175,28 @@ def _starts_block(text: str) -> bool:
     )
 
 
+def _join_wrapped_titles(lines: list[Line]) -> list[Line]:
+    """A long table title wrapped over two lines: neither part is a title, together they are."""
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and not prev.tabbed
+            and not line.tabbed
+            and prev.page == line.page
+            and len(prev.text.strip()) + len(line.text.strip()) <= 60
+            and not match_title(prev.text.strip())
+            and not match_title(line.text.strip())
+            and match_title(prev.text.strip() + line.text.strip())
+        ):
+            prev.text = prev.text.strip() + line.text.strip()
+            prev.cells = [prev.text]
+            continue
+        out.append(line)
+    return out
+
+
 def _join_prose(lines: list[Line], pages: dict[int, PageLines]) -> list[Line]:
     """Join the lines of a paragraph wrapped at the right margin (also across pages)."""
     out: list[Line] = []
@@ -265,6 +287,7 @@ def parse_pdf(
             lines.append(line)
     drop = furniture(lines, repeats=max(3, min(8, len(pages) // 3)))
     body = [ln for ln in lines if ln.number not in drop]
+    body = _join_wrapped_titles(body)
     body = _join_prose(body, {p.page: p for p in pages})
     reader = BlockReader(doc, body)
     reader.run()

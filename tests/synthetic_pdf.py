@@ -72,6 +72,37 @@ def unruled_unit_budget(path: Path) -> None:
     pdf.save()
 
 
+def wrapped_title_budget(path: Path) -> None:
+    """A title too long for one line, wrapped under itself, over a ruled table."""
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    pdf.setFont(FONT, 14)
+    pdf.drawCentredString(297, 800, "2025年单位一般公共预算基本支出部门预算经济")
+    pdf.drawCentredString(297, 782, "分类预算表")
+    pdf.setFont(FONT, 10)
+    pdf.drawString(50, 760, "编制单位：某县档案馆")
+    pdf.drawRightString(545, 760, "单位：元")
+    edges = [50, 110, 300, 380, 460, 545]
+    rows = [
+        ["科目编码", "科目名称", "合计", "人员经费", "公用经费"],
+        ["301", "工资福利支出", "800.00", "800.00", ""],
+        ["30101", "基本工资", "800.00", "800.00", ""],
+        ["302", "商品和服务支出", "200.00", "", "200.00"],
+        ["30201", "办公费", "200.00", "", "200.00"],
+        ["", "合计", "1,000.00", "800.00", "200.00"],
+    ]
+    y = 750.0
+    for cells in rows:
+        pdf.line(50, y, 545, y)
+        for x in edges:
+            pdf.line(x, y, x, y - 22)
+        for x0, text in zip(edges, cells, strict=False):
+            pdf.drawString(x0 + 4, y - 15, text)
+        y -= 22
+    pdf.line(50, y, 545, y)
+    pdf.showPage()
+    pdf.save()
+
+
 def titled_grid_budget(path: Path) -> None:
     """A spreadsheet-style export: title, caption and note rows drawn inside the table's rules."""
     pdf = canvas.Canvas(str(path), pagesize=(595, 842))

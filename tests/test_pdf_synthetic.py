@@ -64,3 +64,16 @@ def test_title_and_caption_rows_inside_the_grid(tmp_path: Path) -> None:
     assert table.row("2012604").value("项目支出") == Decimal("20.00")  # type: ignore[union-attr]
     assert table.footnotes == ["注：本表反映单位本年度支出预算。"]
     assert doc.meta.scope == "unit"
+
+
+def test_a_title_wrapped_over_two_lines(tmp_path: Path) -> None:
+    from tests.synthetic_pdf import wrapped_title_budget
+
+    path = tmp_path / "wrapped-title.pdf"
+    wrapped_title_budget(path)
+    doc = parse_file(path, jobs=1)
+    table = doc.table_by_catalogue("gpb_basic_economic")
+    assert table is not None, doc.warnings
+    assert table.unit == Unit.YUAN
+    assert table.row("30201").parent == "302"  # type: ignore[union-attr]
+    assert table.row("合计").value("合计") == Decimal("1000.00")  # type: ignore[union-attr]
