@@ -254,6 +254,9 @@ def read_page(page: Page, number: int) -> PageLines:
         return result
     typical = statistics.median(ch["size"] for ch in chars)
     stamp = [ch for ch in chars if _is_stamp(ch, typical)]
+    if len(stamp) > 0.3 * len(chars):
+        # Most of the page is turned: a rotated page, not a stamp. Keep its text.
+        stamp = [ch for ch in stamp if ch["size"] > 3.5 * typical and ch["size"] > 30]
     if stamp:
         ids = {id(ch) for ch in stamp}
         page = page.filter(lambda obj: obj.get("object_type") != "char" or id(obj) not in ids)

@@ -77,3 +77,31 @@ def test_a_title_wrapped_over_two_lines(tmp_path: Path) -> None:
     assert table.unit == Unit.YUAN
     assert table.row("30201").parent == "302"  # type: ignore[union-attr]
     assert table.row("合计").value("合计") == Decimal("1000.00")  # type: ignore[union-attr]
+
+
+def test_a_page_printed_sideways_keeps_its_text(tmp_path: Path) -> None:
+    import pdfplumber
+    from budget_review.parsers.pdf_page import read_page
+    from reportlab.pdfgen import canvas
+
+    from tests.synthetic_pdf import FONT
+
+    path = tmp_path / "sideways.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    pdf.setFont(FONT, 10)
+    pdf.translate(300, 100)
+    pdf.rotate(90)  # every character turned: the whole page is sideways, not stamped
+    for i, text in enumerate(["2025年部门收入预算总表", "单位：元", "合计 1,000.00 800.00"]):
+        pdf.drawString(0, -20 * i, text)
+    pdf.showPage()
+    pdf.save()
+    with pdfplumber.open(path) as document:
+        lines = read_page(document.pages[0], 1).lines
+    kept = sum(1 for line in lines for ch in line.text if not ch.isspace())
+    drawn = sum(
+        1
+        for text in ["2025年部门收入预算总表", "单位：元", "合计 1,000.00 800.00"]
+        for ch in text
+        if not ch.isspace()
+    )
+    assert kept == drawn  # nothing was taken for a stamp
