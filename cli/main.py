@@ -254,7 +254,7 @@ def cmd_open(args: argparse.Namespace) -> int:
     app = ReviewApp(files, Path(args.db) if args.db else None, args.lang, args.jobs)
     # The benchmark's ready-and-exit run has no terminal to draw on.
     app.run(mouse=not args.no_mouse, headless=bool(os.environ.get("BUDGET_REVIEW_EXIT_WHEN_READY")))
-    return 0
+    return app.return_code or 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:

@@ -98,6 +98,7 @@ class ReviewApp(AnnotationActions):
         self.set_reactive(ReviewApp.lang, lang or self.settings.get("lang", "zh"))
         self.separators = bool(self.settings.get("separators", False))
         self.documents: list[OpenDocument] = []
+        self.failures: list[str] = []  # one line per file that could not be opened
         self.current: OpenDocument | None = None
         self.current_table: int | None = None
         self.current_card: int = 0
@@ -194,8 +195,16 @@ class ReviewApp(AnnotationActions):
 
     def _loading_done(self) -> None:
         self.query_one("#loading").display = False
+        if not self.documents and self.failures:
+            # Nothing could be opened: leave with the reasons, one line each, and exit 2.
+            self.exit(return_code=2, message="\n".join(self.failures))
 
     def _failed(self, path: Path, error: Exception) -> None:
+        self.failures.append(
+            f"budget-review: {error}"
+            if str(path) in str(error)
+            else f"budget-review: {path}: {error}"
+        )
         self.notify(text("load.failed", self.lang, error=f"{path.name}: {error}"), severity="error")
 
     def add_document(self, loaded: Loaded) -> None:

@@ -184,3 +184,18 @@ async def test_a_bad_file_is_reported_and_the_app_stays(
         await loaded(pilot, app)
         messages = [n.message for n in app._notifications]
         assert any("broken.pdf" in m and "corrupt" in m for m in messages)
+
+
+async def test_when_no_file_can_be_opened_the_app_exits_2(
+    make_app: Callable[..., ReviewApp], tmp_path: Path
+) -> None:
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"%PDF-1.7\n garbage")
+    app = make_app(bad)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(100):
+            if app.return_code is not None:
+                break
+            await pilot.pause(0.05)
+    assert app.return_code == 2
+    assert app.failures and "broken.pdf" in app.failures[0] and "corrupt" in app.failures[0]
