@@ -50,6 +50,8 @@ def key_totals(doc: Document) -> list[Total]:
 
     def add(zh: str, en: str, table: Table | None, row: Row | None, col: str | None) -> None:
         value, place = _cell(table, row, col)
+        if row is not None and zh == "上年结转":
+            zh = row.name or zh  # as the document words it: 年初结转和结余 in 决算
         totals.append(Total(zh, en, value, table.unit if table else None, place))
 
     summary = _table(doc, SUMMARY)
