@@ -7,7 +7,6 @@ from decimal import Decimal
 from budget_review.tui.format import MARKERS, STYLES, with_separators
 from budget_review.tui.i18n import text
 from budget_review.tui.session import OpenDocument
-from budget_review.tui.totals import basic_project_split, class_structure, key_totals
 from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.table import Table as RichTable
@@ -39,6 +38,9 @@ class TotalsPane(VerticalScroll):
         yield Static(id="totals-body")
 
     def show(self, opened: OpenDocument, lang: str) -> None:
+        # The totals use the checks' lookups; loaded when the pane is first shown.
+        from budget_review.tui.totals import basic_project_split, class_structure, key_totals
+
         doc = opened.document
         table = RichTable(title=text("totals.title", lang), expand=False)
         table.add_column(text("totals.item", lang))
