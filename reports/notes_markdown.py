@@ -8,7 +8,7 @@ from typing import Any
 
 from budget_review.checks.findings import Finding, Report, Severity
 from budget_review.model import Document, Table
-from budget_review.store.notes import CATEGORY_ZH, Category, Note
+from budget_review.store.notes import CATEGORY_EN, CATEGORY_ZH, Category, Note
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 _LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])(\s)")
@@ -67,12 +67,6 @@ LABELS: dict[str, dict[str, Any]] = {
         "scope": {"department": "department", "unit": "unit"},
         "severity": {"error": "errors", "warning": "warnings", "tail": "tails", "info": "notes"},
     },
-}
-CATEGORY_EN = {
-    Category.PROBLEM: "problem",
-    Category.QUESTION: "question",
-    Category.SUGGESTION: "suggestion",
-    Category.VERIFIED: "verified",
 }
 
 

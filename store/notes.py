@@ -38,6 +38,7 @@ CATEGORY_ZH = {
     Category.SUGGESTION: "建议",
     Category.VERIFIED: "已核实",
 }
+CATEGORY_EN = {c: c.value for c in Category}
 
 
 @dataclass(frozen=True)

@@ -5,20 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from budget_review.store.notes import CATEGORY_ZH, Category
+from budget_review.store.notes import CATEGORY_EN, CATEGORY_ZH, Category
 from budget_review.tui.screens.confirm import ConfirmScreen
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, Select, TextArea
-
-CATEGORY_EN = {
-    Category.PROBLEM: "problem",
-    Category.QUESTION: "question",
-    Category.SUGGESTION: "suggestion",
-    Category.VERIFIED: "verified",
-}
 
 
 @dataclass

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from budget_review.store.notes import CATEGORY_ZH, Category, Note
-from budget_review.tui.screens.note_editor import CATEGORY_EN
+from budget_review.store.notes import CATEGORY_EN, CATEGORY_ZH, Category, Note
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
