@@ -220,14 +220,22 @@ def _class_cells(ctx: Context, name: str) -> list[Cell]:
     return cells
 
 
-_ITEM = re.compile(
+# 'A（类）B（款）C（项）', each level may print its code: '一般公共服务支出（201类）'.
+ITEM_PATTERN = (
     r"(?P<cls>[\u4e00-\u9fff、]+?)[（(](?P<cc>\d{3})?类[)）]"
     r"(?:(?P<sec>[\u4e00-\u9fff、（）()]+?)[（(](?P<sc>\d{2})?款[)）])?"
     r"(?:(?P<item>[\u4e00-\u9fff、（）()]+?)[（(](?P<ic>\d{2})?项[)）])?"
 )
+_ITEM = re.compile(ITEM_PATTERN)
 
 
-def _printed_code(match: re.Match[str]) -> str | None:
+def item_names(match: re.Match[str]) -> list[str]:
+    """The 类, 款 and 项 names of an item, without quotes or list numbers before them."""
+    names = [squash(match.group(g)) for g in ("cls", "sec", "item") if match.group(g)]
+    return [re.sub(r"^(?:[“\"、]|\d+[.、．])+", "", n) for n in names]
+
+
+def printed_code(match: re.Match[str]) -> str | None:
     """The code the text prints beside the names, to the deepest level it gives."""
     code = ""
     for part in ("cc", "sc", "ic"):
@@ -249,7 +257,7 @@ def _item_cells(ctx: Context, claim: Claim) -> list[Cell] | None:
     if not matches:
         return None
     match = matches[-1]
-    code = _printed_code(match)
+    code = printed_code(match)
     if code is not None:
         # '（201类）（13款）（01项）': the code itself, in every table that carries it
         return [
@@ -260,8 +268,7 @@ def _item_cells(ctx: Context, claim: Claim) -> list[Cell] | None:
             if row.code == code
             for c in numeric_columns(table)
         ]
-    names = [squash(match.group(g)) for g in ("cls", "sec", "item") if match.group(g)]
-    names = [re.sub(r"^(?:[“\"、]|\d+[.、．])+", "", n) for n in names]
+    names = item_names(match)
     found: list[Cell] = []
     for ids in (GPB, EXPENSE):
         table = ctx.table(*ids)

@@ -16,19 +16,20 @@ from decimal import Decimal
 from budget_review.checks.context import Context, Skip
 from budget_review.checks.findings import Ref, Severity
 from budget_review.checks.registry import ANY, rule
-from budget_review.checks.subjects import GPB_AND_EXPENSE, code_rows
+from budget_review.checks.subjects import (
+    GPB_AND_EXPENSE,
+    ITEM_PATTERN,
+    code_rows,
+    item_names,
+    printed_code,
+)
 from budget_review.checks.tolerance import last_digit
 from budget_review.model import Provenance
 from budget_review.parsers.catalogue import EXPENSE_CLASSES, squash
 
 _NUM = r"\d[\d,，]*(?:\.\d+)?"
-_NAME = r"[\u4e00-\u9fff、（）()]+?"
-ITEM = re.compile(
-    rf"(?P<cls>[\u4e00-\u9fff、]+?)[（(](?P<cc>\d{{3}})?类[)）]"
-    rf"(?:(?P<sec>{_NAME})[（(](?P<sc>\d{{2}})?款[)）])?"
-    rf"(?:(?P<item>{_NAME})[（(](?P<ic>\d{{2}})?项[)）])?"
-    rf"[”\"’]?[：:，,]?\s*(?:(?P<amount>{_NUM})\s*万元)?"
-)
+# the item's heading, then the amount printed right after it
+ITEM = re.compile(ITEM_PATTERN + rf"[”\"’]?[：:，,]?\s*(?:(?P<amount>{_NUM})\s*万元)?")
 _BASE = re.compile(rf"(?P<year>\d{{4}})年(?:当年)?(?:预算)?执行数为?(?P<num>{_NUM})\s*万元")
 _NEW = re.compile(rf"(?P<year>\d{{4}})年(?:预算安排|预算数为|预算为)(?P<num>{_NUM})\s*万元")
 _RATE = re.compile(r"比[^，。；]{0,16}?(?P<dir>增加|减少|增长|下降)(?P<rate>\d+(?:\.\d+)?)\s*[%％]")
@@ -55,7 +56,8 @@ class Item:
     """One per-item explanation of the narrative."""
 
     names: list[str]
-    codes: list[str | None]
+    codes: list[str | None]  # the code part printed at each level, if any
+    code: str | None  # those parts joined, to the deepest level printed
     amount: str | None
     base: tuple[int, str] | None  # (year, amount) of 上年执行数
     new: tuple[int, str] | None  # (year, amount) of 本年预算安排
@@ -64,17 +66,6 @@ class Item:
     reason: str | None  # what follows 主要原因是, when the item gives one
     text: str
     paragraph: Paragraph
-
-    @property
-    def code(self) -> str | None:
-        if not self.codes or self.codes[0] is None:
-            return None
-        parts = []
-        for part in self.codes:
-            if part is None:
-                break
-            parts.append(part)
-        return "".join(parts)
 
 
 def paragraphs(ctx: Context) -> list[Paragraph]:
@@ -94,12 +85,11 @@ def items(ctx: Context) -> Iterator[Item]:
         for index, match in enumerate(matches):
             end = matches[index + 1].start() if index + 1 < len(matches) else len(paragraph.text)
             segment = paragraph.text[match.start() : end]
-            names = [squash(match.group(g)) for g in ("cls", "sec", "item") if match.group(g)]
-            names = [re.sub(r"^(?:[“\"、]|\d+[.、．])+", "", n) for n in names]
             base, new, rate = _BASE.search(segment), _NEW.search(segment), _RATE.search(segment)
             yield Item(
-                names=names,
+                names=item_names(match),
                 codes=[match.group("cc"), match.group("sc"), match.group("ic")],
+                code=printed_code(match),
                 amount=match.group("amount"),
                 base=(int(base.group("year")), base.group("num")) if base else None,
                 new=(int(new.group("year")), new.group("num")) if new else None,
@@ -234,7 +224,7 @@ def item_rates(ctx: Context) -> None:
     "说明中的类、款、项名称与表中同一科目的名称一致",
     "Class, 款 and 项 names in the text are the table's names for the same code",
 )
-def item_names(ctx: Context) -> None:
+def names_match_the_tables(ctx: Context) -> None:
     rows = code_rows(ctx, GPB_AND_EXPENSE)
     if not rows:
         raise Skip("no functional-classification table to compare names with")
