@@ -20,7 +20,7 @@ from budget_review.checks.context import Cell, Context, Skip
 from budget_review.checks.findings import Ref, Severity
 from budget_review.checks.registry import rule
 from budget_review.checks.subjects import THREE_PUBLIC, paragraph_of, resolve, summary_rows, totals
-from budget_review.checks.tolerance import addend_tolerance, grade, last_digit
+from budget_review.checks.tolerance import addend_tolerance, grade, last_digit, printed_value
 from budget_review.model import Claim
 from budget_review.model.money import Unit, convert
 
@@ -99,13 +99,9 @@ _AMOUNT_SHARE = re.compile(
 _ANY_AMOUNT = re.compile(r"(?P<num>\d[\d,，]*(?:\.\d+)?)\s*(?P<unit>亿元|万元|元)")
 
 
-def _number(text: str) -> Decimal:
-    return Decimal(text.replace(",", "").replace("，", ""))
-
-
 def share_fits(part: str, base: str, share: str, slack: Decimal = Decimal(0)) -> bool:
     """Whether the printed share can come from the printed amounts (rules §8 R5)."""
-    a, b, p = _number(part), _number(base), _number(share)
+    a, b, p = printed_value(part), printed_value(base), printed_value(share)
     if b <= 0:
         return False
     ua, ub = last_digit(part) / 2, last_digit(base) / 2
@@ -133,10 +129,10 @@ def shares(ctx: Context) -> None:
         bases += [str(c.value) for c in _maintotals(ctx)]
         for match in _AMOUNT_SHARE.finditer(claim.sentence):
             part, share = match.group("amount"), match.group("share")
-            if _number(part) == 0:
+            if printed_value(part) == 0:
                 continue
             ctx.compared += 1
-            candidates = [b for b in bases if _number(b) >= _number(part)]
+            candidates = [b for b in bases if printed_value(b) >= printed_value(part)]
             if any(share_fits(part, b, share) for b in candidates):
                 continue
             # Shares forced to add up to 100% may each move by one last digit (R5): a tail.
@@ -150,7 +146,7 @@ def shares(ctx: Context) -> None:
                 (
                     c
                     for c in share_claims
-                    if c.sentence == claim.sentence and c.value == _number(share)
+                    if c.sentence == claim.sentence and c.value == printed_value(share)
                 ),
                 claim,
             )
@@ -161,7 +157,7 @@ def shares(ctx: Context) -> None:
                 f"amount it names as the whole gives",
                 [claim_ref(share_claim)],
                 None,
-                _number(share),
+                printed_value(share),
                 "%",
             )
 
@@ -190,7 +186,7 @@ _UP = {"增加", "增长", "上升"}
 
 def rate_fits(current: str, change: str, rate: str, increase: bool) -> bool | None:
     """Whether R = X / 上年 × 100 holds with 上年 = A ∓ X (rules §8 R6); None if 上年 ≤ 0."""
-    a, x, r = _number(current), _number(change), _number(rate)
+    a, x, r = printed_value(current), printed_value(change), printed_value(rate)
     ua, ux, ur = last_digit(current) / 2, last_digit(change) / 2, last_digit(rate) / 2
     previous = a - x if increase else a + x
     if previous - ua - ux <= 0:
@@ -216,7 +212,7 @@ def changes(ctx: Context) -> None:
                 (
                     c
                     for c in rates
-                    if c.sentence == sentence and c.value == _number(match.group("r"))
+                    if c.sentence == sentence and c.value == printed_value(match.group("r"))
                 ),
                 None,
             )
@@ -242,7 +238,7 @@ def changes(ctx: Context) -> None:
                 f"and this year's figure",
                 refs,
                 None,
-                _number(match.group("r")),
+                printed_value(match.group("r")),
                 "%",
             )
 
@@ -278,11 +274,11 @@ def _procurement_sums(ctx: Context) -> Iterator[_Sum]:
         kinds = {p.group("kind") for p in parts}
         if kinds != {"货物", "工程", "服务"}:
             continue
-        total = _find_claim(ctx, sentence, _number(head.group("total")))
+        total = _find_claim(ctx, sentence, printed_value(head.group("total")))
         found = []
         for part in parts[:3]:
             owner = sentence if part.group() in sentence else sentences[index + 1]
-            claim = _find_claim(ctx, owner, _number(part.group("num")))
+            claim = _find_claim(ctx, owner, printed_value(part.group("num")))
             if claim is not None:
                 found.append(claim)
         if total is not None and len(found) == 3:
@@ -322,10 +318,10 @@ def parts_of_a_whole(ctx: Context) -> None:
             parts.append((following, category))
         if len(parts) < 2:
             continue
-        count_total = _find_claim(ctx, sentence, _number(head.group("count")))
-        amount_total = _find_claim(ctx, sentence, _number(head.group("num")))
-        counts = [_find_claim(ctx, s, _number(m.group("count"))) for s, m in parts]
-        amounts_ = [_find_claim(ctx, s, _number(m.group("num"))) for s, m in parts]
+        count_total = _find_claim(ctx, sentence, printed_value(head.group("count")))
+        amount_total = _find_claim(ctx, sentence, printed_value(head.group("num")))
+        counts = [_find_claim(ctx, s, printed_value(m.group("count"))) for s, m in parts]
+        amounts_ = [_find_claim(ctx, s, printed_value(m.group("num"))) for s, m in parts]
         if count_total and all(counts):
             _check_claim_sum(
                 ctx,

@@ -11,6 +11,11 @@ from decimal import Decimal
 from budget_review.checks.findings import Severity
 
 
+def printed_value(raw: str) -> Decimal:
+    """A number as the text prints it, separators dropped: '37,151.47' → 37151.47."""
+    return Decimal(raw.strip().replace(",", "").replace("，", ""))
+
+
 def last_digit(raw: str) -> Decimal:
     """The value of the last printed digit: '12.30' → 0.01, '1,234' → 1."""
     text = raw.strip().replace(",", "").replace("，", "")

@@ -23,7 +23,7 @@ from budget_review.checks.subjects import (
     item_names,
     printed_code,
 )
-from budget_review.checks.tolerance import last_digit
+from budget_review.checks.tolerance import last_digit, printed_value
 from budget_review.model import Provenance
 from budget_review.parsers.catalogue import EXPENSE_CLASSES, squash
 
@@ -118,10 +118,6 @@ def text_ref(paragraph: Paragraph, text: str, value: Decimal | None = None) -> R
     )
 
 
-def _number(text: str) -> Decimal:
-    return Decimal(text.replace(",", "").replace("，", ""))
-
-
 def _items(ctx: Context) -> list[Item]:
     found = list(items(ctx))
     if not found:
@@ -140,7 +136,7 @@ def item_amounts_agree(ctx: Context) -> None:
         if item.amount is None or item.new is None:
             continue
         ctx.compared += 1
-        stated, restated = _number(item.amount), _number(item.new[1])
+        stated, restated = printed_value(item.amount), printed_value(item.new[1])
         if stated == restated:
             continue
         ctx.add(
@@ -158,7 +154,7 @@ def item_amounts_agree(ctx: Context) -> None:
 
 def rate_holds(base: str, new: str, rate: str, increase: bool) -> bool | None:
     """R = |Q − P| / P × 100 at the printed precision (rules §8 R6); None when P is 0."""
-    p, q, r = _number(base), _number(new), _number(rate)
+    p, q, r = printed_value(base), printed_value(new), printed_value(rate)
     up, uq, ur = last_digit(base) / 2, last_digit(new) / 2, last_digit(rate) / 2
     if p - up <= 0:
         return None
@@ -185,15 +181,15 @@ def item_rates(ctx: Context) -> None:
         base, new = item.base[1], item.new[1]
         ctx.compared += 1
         if item.flat:
-            if _number(base) != _number(new):
+            if printed_value(base) != printed_value(new):
                 ctx.add(
                     Severity.ERROR,
                     f"说「持平」，但 {item.base[0]}年 {base} 万元与 {item.new[0]}年 {new} "
                     f"万元不同：{quote(item.text)}",
                     f"says 持平 but {base} and {new} 万元 differ: {quote(item.text)}",
                     [text_ref(item.paragraph, item.text)],
-                    _number(base),
-                    _number(new),
+                    printed_value(base),
+                    printed_value(new),
                     "万元",
                 )
             continue
@@ -203,7 +199,7 @@ def item_rates(ctx: Context) -> None:
         verdict = rate_holds(base, new, rate, word in {"增加", "增长"})
         if verdict is None or verdict:
             continue
-        p, q = _number(base), _number(new)
+        p, q = printed_value(base), printed_value(new)
         actual = (abs(q - p) / p * 100).quantize(last_digit(rate)) if p else None
         ctx.add(
             Severity.ERROR,
@@ -211,9 +207,9 @@ def item_rates(ctx: Context) -> None:
             f"{'增加' if q > p else '减少'}{actual}%：{quote(item.text)}",
             f"from {base} to {new} 万元 the text says {word} {rate}%; the amounts give "
             f"{'an increase' if q > p else 'a decrease'} of {actual}%: {quote(item.text)}",
-            [text_ref(item.paragraph, item.text, _number(rate))],
+            [text_ref(item.paragraph, item.text, printed_value(rate))],
             actual,
-            _number(rate),
+            printed_value(rate),
             "%",
         )
 
