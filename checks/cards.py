@@ -102,6 +102,17 @@ def match_cards(table: Table, projects: list[Row], cards: list[ProjectCard]) -> 
     return matches
 
 
+def _matches(
+    ctx: Context, table: Table, projects: list[Row], cards: list[ProjectCard]
+) -> list[Match]:
+    """The card-to-project matching, made once per run: C1 reports it, C2 compares along it."""
+    cached = ctx.memo.get("card_matches")
+    if cached is None:
+        cached = match_cards(table, projects, cards)
+        ctx.memo["card_matches"] = cached
+    return cached  # type: ignore[return-value]
+
+
 @rule(
     "C1",
     "绩效卡",
@@ -115,7 +126,7 @@ def cards_and_projects(ctx: Context) -> None:
     cards = _cards(ctx)
     table, projects = _projects(ctx)
     total_col = column(table, "合计") or ""
-    matches = match_cards(table, projects, cards)
+    matches = _matches(ctx, table, projects, cards)
     for match in matches:
         if match.how == "fuzzy":
             ctx.add(
@@ -158,7 +169,7 @@ def card_amounts(ctx: Context) -> None:
     total_col = column(table, "合计")
     if table.unit is None or total_col is None:
         raise Skip(f"表{table.number} has no 合计 column or unit")
-    for match in match_cards(table, projects, cards):
+    for match in _matches(ctx, table, projects, cards):
         card, cell = match.card, Cell(table, match.row, total_col)
         if card.annual_total is None:
             ctx.not_checked(f"card '{card.name}': 年度资金总额 could not be read")
