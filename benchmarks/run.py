@@ -17,7 +17,8 @@ from pathlib import Path
 import pdfplumber
 from budget_review.checks import run_checks
 from budget_review.parsers import parse_file
-from budget_review.store import Store, open_document
+from budget_review.review import open_for_review
+from budget_review.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "jincheng-hrss-2026-budget.txt"
@@ -73,7 +74,7 @@ def ingest(path: Path, jobs: int) -> float:
     """Parse and store into a fresh store, as `budget-review ingest --jobs N` does."""
     with tempfile.TemporaryDirectory() as folder, Store(folder) as store:
         start = time.perf_counter()
-        opened = open_document(store, path, jobs=jobs)
+        opened = open_for_review(store, path, jobs=jobs)
         seconds = time.perf_counter() - start
         assert not opened.cached
     return seconds
@@ -82,10 +83,10 @@ def ingest(path: Path, jobs: int) -> float:
 def reopen(path: Path) -> tuple[float, float]:
     """Open a document the store already holds: hash the file, load the stored parse."""
     with tempfile.TemporaryDirectory() as folder, Store(folder) as store:
-        open_document(store, path)
+        open_for_review(store, path)
 
         def again() -> None:
-            assert open_document(store, path).cached
+            assert open_for_review(store, path).cached
 
         return timed(again, repeat=5)
 
@@ -166,7 +167,69 @@ RENDER: list[float] = []
 LARGEST: list[int] = [0]
 
 
+def _process(*args: str, env: dict[str, str]) -> Callable[[], object]:
+    return lambda: subprocess.run(args, check=True, env=env, capture_output=True)
+
+
+def pipeline_benchmarks() -> None:
+    """Cached commands against importing the command line; notes export at 1 and 500 documents."""
+    print()
+    with tempfile.TemporaryDirectory() as folder:
+        env = {**os.environ, "BUDGET_REVIEW_DB": folder}
+        subprocess.run(
+            [str(SCRIPT), "ingest", str(SAMPLE)], check=True, env=env, capture_output=True
+        )
+        base = timed(_process(sys.executable, "-c", "import budget_review.cli.main", env=env), 9)
+        ingest = timed(_process(str(SCRIPT), "ingest", str(SAMPLE), env=env), 9)
+        check = timed(_process(str(SCRIPT), "check", "--fail-on", "never", str(SAMPLE), env=env), 9)
+    report("python -c 'import budget_review.cli.main'", base)
+    report("budget-review ingest (cached)", ingest)
+    report("budget-review check (cached)", check)
+    for name, result in (("ingest", ingest), ("check", check)):
+        print(f"{'ratio, cached ' + name:<48} {result[0] / base[0]:5.2f}x  (target <= 2.0x)")
+    one, many = notes_export(1), notes_export(500)
+    report("notes export, 1 stored document", one)
+    report("notes export, 500 stored documents", many)
+    print(f"{'ratio, 500 documents to 1':<48} {many[0] / one[0]:5.2f}x  (target <= 1.5x)")
+
+
+def notes_export(documents: int) -> tuple[float, float]:
+    """`notes export` with one noted document among `documents` stored ones."""
+    from budget_review.model import Address
+    from budget_review.store import Category, NoteBook, Target, new_note
+
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        with Store(root) as store:
+            noted = open_for_review(store, SAMPLE)
+            _copies(store, noted.sha, documents - 1)
+        target = Target.of(Address(table=3))
+        NoteBook(root).save(new_note(noted.document, target, "看一下", Category.QUESTION, None))
+        env = {**os.environ, "BUDGET_REVIEW_DB": folder}
+        return timed(_process(str(SCRIPT), "notes", "export", env=env), 5)
+
+
+def _copies(store: Store, sha: str, count: int) -> None:
+    """Other documents in the store: the stored file under other shas, indexed in one write."""
+    body = (store.docs_dir / f"{sha}.json").read_text(encoding="utf-8")
+    record = dict(store.documents.all()[0])
+    records = []
+    for n in range(count):
+        other = f"{n:064x}"
+        (store.docs_dir / f"{other}.json").write_text(body.replace(sha, other), encoding="utf-8")
+        records.append({**record, "sha256": other, "department": f"部门{n}"})
+    store.documents.insert_multiple(records)
+
+
+SECTIONS = {
+    "text": lambda: main(),
+    "pipeline": pipeline_benchmarks,
+    "app": lambda: app_benchmarks(),
+    "pdf": lambda: pdf_benchmarks(),
+}
+
+
 if __name__ == "__main__":
-    main()
-    app_benchmarks()
-    pdf_benchmarks()
+    # `make bench` runs every section; `python benchmarks/run.py pipeline` one of them.
+    for name in sys.argv[1:] or list(SECTIONS):
+        SECTIONS[name]()

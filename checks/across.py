@@ -6,12 +6,11 @@ import re
 from functools import lru_cache
 
 from budget_review.checks.context import Cell, Context, Skip
-from budget_review.checks.findings import Severity
-from budget_review.checks.registry import BUDGET, rule
-from budget_review.checks.within import numeric_columns
-from budget_review.model import Row, Table
-from budget_review.parsers.alignment import segments_of
-from budget_review.parsers.catalogue import TOTAL_NAMES, squash
+from budget_review.checks.registry import rule
+from budget_review.model import Row, Severity, Table, words
+from budget_review.model.columns import segments_of
+from budget_review.model.roles import BUDGET
+from budget_review.model.vocabulary import TOTAL_NAMES, squash
 
 SUMMARY = ("budget_summary", "fa_summary")
 INCOME = ("budget_income", "fa_income")
@@ -79,11 +78,11 @@ def income_sources(ctx: Context) -> None:
     summary, income = ctx.need(*SUMMARY), ctx.need(*INCOME)
     total_row = grand_total(income)
     if total_row is None:
-        raise Skip(f"表{income.number} has no 合计 row")
-    amount = numeric_columns(summary)
+        raise Skip(words("reason.no_total_row", n=income.number))
+    amount = summary.money_columns()
     summary_col = next((c for c in amount if c.startswith(("收入", "本年收入"))), None)
     if summary_col is None:
-        raise Skip(f"表{summary.number} has no income amount column")
+        raise Skip(words("reason.no_income_column", n=summary.number))
     matched = 0
     for row in summary.rows:
         if row.side != "income" or row.parent:
@@ -112,7 +111,7 @@ def income_sources(ctx: Context) -> None:
                 f"表{income.number} total",
             )
     if not matched:
-        raise Skip("no income item of the 收支总表 names a column of the 收入总表")
+        raise Skip(words("reason.no_shared_income"))
 
 
 @rule(
@@ -124,11 +123,11 @@ def income_sources(ctx: Context) -> None:
 def expense_classes(ctx: Context) -> None:
     summary, expense = ctx.need(*SUMMARY), ctx.need(*EXPENSE)
     summary_col = column(summary, "合计", "expense") or next(
-        (c for c in numeric_columns(summary) if c.startswith(("支出", "本年支出"))), None
+        (c for c in summary.money_columns() if c.startswith(("支出", "本年支出"))), None
     )
     expense_col = column(expense, "合计")
     if summary_col is None or expense_col is None:
-        raise Skip("no total column on the expense side")
+        raise Skip(words("reason.no_expense_total"))
     codes = _code_rows(expense)
     for row in summary.rows:
         if row.side == "expense" and row.code and row.code in codes:
@@ -164,7 +163,7 @@ def expense_equals_income(ctx: Context) -> None:
     carried = column(income, "上年结转")
     expense_total = column(expense, "合计")
     if income_total is None or expense_total is None:
-        raise Skip("no total column")
+        raise Skip(words("reason.no_total_column"))
     incomes = _code_rows(income)
     expenses = _code_rows(expense)
     pairs = [(incomes[c], expenses[c]) for c in incomes if c in expenses]
@@ -209,7 +208,7 @@ def general_budget_income(ctx: Context) -> None:
     source = column(income, "一般公共预算")
     target = column(gpb, "合计")
     if source is None or target is None:
-        raise Skip(f"表{income.number} has no 一般公共预算 column")
+        raise Skip(words("reason.no_column", n=income.number, column="一般公共预算"))
     incomes = _code_rows(income)
     pairs = [(r, incomes[r.code]) for r in gpb.rows if r.code and r.code in incomes]
     totals = (grand_total(gpb), grand_total(income))
@@ -236,7 +235,7 @@ def fiscal_by_class(ctx: Context) -> None:
     fund = column(fiscal, "一般公共预算", "expense")
     target = column(gpb, "合计")
     if fund is None or target is None:
-        raise Skip(f"表{fiscal.number} has no 一般公共预算 expense column")
+        raise Skip(words("reason.no_column", n=fiscal.number, column="一般公共预算（支出）"))
     income = ctx.table(*INCOME)
     carried = column(income, "上年结转") if income is not None else None
     carried_rows = _code_rows(income) if income is not None and carried else {}
@@ -266,7 +265,7 @@ def basic_spending(ctx: Context) -> None:
     basic = column(gpb, "基本支出")
     gpb_total = grand_total(gpb)
     if basic is None or gpb_total is None:
-        raise Skip(f"表{gpb.number} has no 基本支出 total")
+        raise Skip(words("reason.no_basic_total", n=gpb.number))
     total = grand_total(economic)
     if total is not None and column(economic, "合计"):
         ctx.check_same(
@@ -279,12 +278,12 @@ def basic_spending(ctx: Context) -> None:
     # 决算 tables list the groups in blocks side by side and no grand total
     groups = [
         Cell(economic, r, c)
-        for c in numeric_columns(economic)
+        for c in economic.money_columns()
         for r in economic.rows
         if r.code and len(r.code) == 3 and r.figures.get(c) is not None
     ]
     if not groups:
-        raise Skip(f"表{economic.number} has neither a total nor group rows")
+        raise Skip(words("reason.no_groups", n=economic.number))
     ctx.check_sum(
         Cell(gpb, gpb_total, basic),
         groups,
@@ -305,7 +304,7 @@ def project_tables(ctx: Context) -> None:
     projects = ctx.need(*PROJECTS)
     total = grand_total(projects)
     if total is None:
-        raise Skip(f"表{projects.number} has no totals row")
+        raise Skip(words("reason.no_totals_row", n=projects.number))
     gpb = ctx.table(*GPB)
     fund = column(projects, "一般公共预算")
     gpb_total = grand_total(gpb) if gpb is not None else None

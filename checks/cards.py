@@ -8,11 +8,11 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from budget_review.checks.across import PROJECTS, column
 from budget_review.checks.context import Cell, Context, Skip
-from budget_review.checks.findings import Ref, Severity
-from budget_review.checks.registry import BUDGET, rule
-from budget_review.model import ProjectCard, Row, Table
+from budget_review.checks.registry import rule
+from budget_review.model import Address, ProjectCard, Ref, Row, Severity, Table, words
 from budget_review.model.money import Unit, convert
-from budget_review.parsers.catalogue import squash
+from budget_review.model.roles import BUDGET
+from budget_review.model.vocabulary import squash
 from rapidfuzz import fuzz
 
 # A card's 年度资金总额 in 元 may miss the table's 万元 figure by half its last digit.
@@ -21,8 +21,7 @@ _CARD_SLACK = Decimal(50)
 
 def card_ref(card: ProjectCard, field: str, value: Decimal | None) -> Ref:
     return Ref(
-        card=card.name,
-        field=field,
+        Address(card=card.name, field=field),
         value=value,
         unit=card.currency_unit.value,
         page=card.pages[0] if card.pages else None,
@@ -39,7 +38,7 @@ class Match:
 
 def _cards(ctx: Context) -> list[ProjectCard]:
     if not ctx.doc.cards:
-        raise Skip("the document has no performance cards (项目支出绩效目标表)")
+        raise Skip(words("reason.no_cards"))
     return ctx.doc.cards
 
 
@@ -47,7 +46,7 @@ def _projects(ctx: Context) -> tuple[Table, list[Row]]:
     table = ctx.need(*PROJECTS)
     rows = [r for r in table.rows if r.kind == "project"]
     if not rows:
-        raise Skip(f"表{table.number} lists no projects")
+        raise Skip(words("reason.no_projects", n=table.number))
     return table, rows
 
 
@@ -168,11 +167,11 @@ def card_amounts(ctx: Context) -> None:
     table, projects = _projects(ctx)
     total_col = column(table, "合计")
     if table.unit is None or total_col is None:
-        raise Skip(f"表{table.number} has no 合计 column or unit")
+        raise Skip(words("reason.no_total_or_unit", n=table.number))
     for match in _matches(ctx, table, projects, cards):
         card, cell = match.card, Cell(table, match.row, total_col)
         if card.annual_total is None:
-            ctx.not_checked(f"card '{card.name}': 年度资金总额 could not be read")
+            ctx.not_checked(words("reason.card_unreadable", card=card.name))
             continue
         ctx.compared += 1
         in_yuan = convert(cell.value, table.unit, card.currency_unit)

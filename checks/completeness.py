@@ -7,9 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from budget_review.checks.context import Context, Skip
-from budget_review.checks.findings import Ref, Severity
-from budget_review.checks.registry import BUDGET, FINAL, rule
-from budget_review.model import Document
+from budget_review.checks.registry import rule
+from budget_review.model import Address, Document, Ref, Severity, words
+from budget_review.model.roles import BUDGET, FINAL
 
 # Each entry: the tables that can fill one place in the family's set (any one of them).
 REQUIRED: dict[str, list[tuple[str, ...]]] = {
@@ -48,7 +48,7 @@ _PLACEHOLDER = re.compile(r"[XＸ×]{2,}|某某|待填写?|待补充|待定")
 )
 def required_tables(ctx: Context) -> None:
     family = ctx.doc.meta.kind or BUDGET
-    present = {t.catalogue_id for t in ctx.doc.tables}
+    present = {t.role for t in ctx.doc.tables}
     for alternatives in REQUIRED.get(family, []):
         if not present & set(alternatives):
             ctx.add(
@@ -70,7 +70,7 @@ def required_tables(ctx: Context) -> None:
 def notes_and_units(ctx: Context) -> None:
     for table in ctx.doc.tables:
         figures = [f for f in table.figures() if f.value]
-        where = Ref(table=table.number, page=table.where.page, line=table.where.line)
+        where = Ref(Address(table=table.number), page=table.where.page, line=table.where.line)
         if not figures and not table.note and table.rows is not None:
             ctx.add(
                 Severity.WARNING,
@@ -103,12 +103,11 @@ def notes_and_units(ctx: Context) -> None:
 )
 def contents(ctx: Context) -> None:
     for mismatch in ctx.doc.contents_mismatches:
-        number = re.search(r"表(\d+)", mismatch)
         ctx.add(
             Severity.WARNING,
-            f"目录与正文不一致：{mismatch}",
-            f"contents and body disagree: {mismatch}",
-            [Ref(table=int(number.group(1)))] if number else [],
+            f"目录与正文不一致：{mismatch.text.zh}",
+            f"contents and body disagree: {mismatch.text.en}",
+            [Ref(Address(table=mismatch.table))] if mismatch.table is not None else [],
         )
 
 
@@ -127,20 +126,25 @@ def placeholders(ctx: Context) -> None:
             texts.append(
                 (
                     row.name,
-                    Ref(table=table.number, row=row.key, page=row.where.page, line=row.where.line),
+                    Ref(
+                        Address(table=table.number, row=row.key),
+                        page=row.where.page,
+                        line=row.where.line,
+                        name=row.name,
+                    ),
                 )
             )
     for section in ctx.doc.sections:
-        for paragraph in section.paragraphs:
+        for index, paragraph in enumerate(section.paragraphs):
+            where = section.place_of(index)
+            at = Address(paragraph=section.paragraph_key(index))
             texts.append(
-                (
-                    paragraph,
-                    Ref(page=section.where.page, line=section.where.line, claim=paragraph[:40]),
-                )
+                (paragraph, Ref(at, page=where.page, line=where.line, text=paragraph[:40]))
             )
     for card in ctx.doc.cards:
         for text in (card.name, card.unit or "", card.overview, card.annual_target):
-            texts.append((text, Ref(card=card.name, page=card.pages[0] if card.pages else None)))
+            page = card.pages[0] if card.pages else None
+            texts.append((text, Ref(Address(card=card.name), page=page)))
     for text, ref in texts:
         match = _PLACEHOLDER.search(text or "")
         if match:
@@ -220,11 +224,11 @@ def required_sections(ctx: Context) -> None:
 )
 def blank_pages(ctx: Context) -> None:
     if ctx.doc.source.format != "pdf":
-        raise Skip("only a PDF has pages")
+        raise Skip(words("reason.pdf_only"))
     for page in ctx.doc.blank_pages:
         ctx.add(
             Severity.WARNING,
             f"第{page}页为空白页",
             f"page {page} is blank",
-            [Ref(page=page)],
+            [Ref(Address(), page=page)],
         )

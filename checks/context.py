@@ -6,15 +6,32 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from budget_review.checks.findings import Finding, NotChecked, Ref, Report, Severity
 from budget_review.checks.registry import Rule
 from budget_review.checks.tolerance import addend_tolerance, grade, last_digit
-from budget_review.model import Document, Figure, Row, Table
+from budget_review.model import (
+    Address,
+    Document,
+    Figure,
+    Finding,
+    NotChecked,
+    Ref,
+    Report,
+    Row,
+    Severity,
+    Table,
+    Text,
+    role_by_id,
+    words,
+)
 from budget_review.model.money import Unit, convert
 
 
 class Skip(Exception):
     """Raised by a rule that cannot run; the reason goes to the not-checked ledger."""
+
+    def __init__(self, reason: Text) -> None:
+        super().__init__(reason.en)
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -44,22 +61,25 @@ class Cell:
         figure = self.figure
         return last_digit(figure.raw) if figure and figure.value is not None else Decimal("0.01")
 
+    @property
+    def address(self) -> Address:
+        return Address(table=self.table.number, row=self.row.key, column=self.column)
+
     def ref(self) -> Ref:
         figure = self.figure
         where = figure.where if figure else self.row.where
         return Ref(
-            table=self.table.number,
-            row=self.row.key,
-            column=self.column,
+            at=self.address,
             value=figure.value if figure else None,
             unit=self.table.unit.value if self.table.unit else None,
             page=where.page,
             line=where.line,
             key=figure.key if figure else None,
+            name=self.row.name or self.row.key,
         )
 
     def label(self) -> str:
-        return f"表{self.table.number}「{self.row.name or self.row.key}」{self.column}"
+        return self.address.label(name=self.row.name or self.row.key)
 
 
 class Context:
@@ -72,20 +92,22 @@ class Context:
 
     # ---------------------------------------------------------------- lookups
 
-    def table(self, *catalogue_ids: str) -> Table | None:
-        for cid in catalogue_ids:
-            table = self.doc.table_by_catalogue(cid)
+    def table(self, *roles: str) -> Table | None:
+        for role in roles:
+            table = self.doc.table_by_role(role)
             if table is not None:
                 return table
         return None
 
-    def need(self, *catalogue_ids: str) -> Table:
+    def need(self, *roles: str) -> Table:
         """The first of these tables present with figures, or skip the rule saying why."""
-        table = self.table(*catalogue_ids)
+        table = self.table(*roles)
         if table is None:
-            raise Skip(f"no {' / '.join(catalogue_ids)} table in the document")
+            titles = words("or").zh.join(f"「{role_by_id(r).title}」" for r in roles)
+            titles_en = words("or").en.join(f"“{role_by_id(r).title}”" for r in roles)
+            raise Skip(words("reason.no_table", titles=Text(titles, titles_en)))
         if table.unit is None:
-            raise Skip(f"表{table.number} states no unit")
+            raise Skip(words("reason.no_unit", n=table.number))
         return table
 
     # ---------------------------------------------------------------- findings
@@ -102,12 +124,12 @@ class Context:
     ) -> None:
         assert self.rule is not None
         self.report.findings.append(
-            Finding(self.rule.id, severity, zh, en, list(refs), expected, actual, unit)
+            Finding(self.rule.id, severity, Text(zh, en), list(refs), expected, actual, unit)
         )
 
-    def not_checked(self, reason: str) -> None:
+    def not_checked(self, reason: Text) -> None:
         assert self.rule is not None
-        self.report.not_checked.append(NotChecked(self.rule.id, reason))
+        self.report.not_checked.append(NotChecked(self.rule.id, reason, self.rule.text))
 
     # ---------------------------------------------------------------- comparisons
 

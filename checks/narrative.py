@@ -17,18 +17,17 @@ from budget_review.checks.across import (
     PROJECTS,
 )
 from budget_review.checks.context import Cell, Context, Skip
-from budget_review.checks.findings import Ref, Severity
 from budget_review.checks.registry import rule
 from budget_review.checks.subjects import THREE_PUBLIC, paragraph_of, resolve, summary_rows, totals
 from budget_review.checks.tolerance import addend_tolerance, grade, last_digit, printed_value
-from budget_review.model import Claim
+from budget_review.model import Address, Claim, Ref, Severity, words
 from budget_review.model.money import Unit, convert
 
 
 def claim_ref(claim: Claim) -> Ref:
     return Ref(
-        claim=claim.text,
-        field=claim.kind,
+        Address(paragraph=claim.paragraph or None, claim=claim.key or None, field=claim.kind),
+        text=claim.text,
         value=claim.value,
         unit=claim.unit or None,
         page=claim.where.page,
@@ -39,7 +38,7 @@ def claim_ref(claim: Claim) -> Ref:
 def _claims(ctx: Context, kind: str) -> list[Claim]:
     claims = [c for c in ctx.doc.claims if c.kind == kind]
     if not claims:
-        raise Skip(f"the narrative states no {kind}")
+        raise Skip(words("reason.no_claims", kind=words(f"claim.{kind}")))
     return claims
 
 
@@ -300,7 +299,7 @@ _HEADLINE = re.compile(r"项目(?P<count>\d+)个[^。；]*?(?P<num>\d[\d,，]*(?
 )
 def parts_of_a_whole(ctx: Context) -> None:
     if not ctx.doc.claims:
-        raise Skip("the narrative states no numbers")
+        raise Skip(words("reason.no_numbers"))
     for found in _procurement_sums(ctx):
         _check_claim_sum(
             ctx, found.total, found.parts, "货物、工程、服务之和", "货物 + 工程 + 服务"

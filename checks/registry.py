@@ -6,13 +6,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from budget_review.checks.findings import family
+from budget_review.model import Text
+from budget_review.model.findings import family, family_text
+from budget_review.model.roles import BUDGET, FINAL
 
 if TYPE_CHECKING:
     from budget_review.checks.context import Context
 
-BUDGET = "budget"
-FINAL = "final_accounts"
 ANY = (BUDGET, FINAL)
 
 
@@ -25,6 +25,10 @@ class Rule:
     families: tuple[str, ...]
     run: Callable[[Context], None]
     compares: bool = True  # False for rules that look at text or presence, not figures
+
+    @property
+    def text(self) -> Text:
+        return Text(self.zh, self.en)
 
 
 RULES: list[Rule] = []
@@ -43,7 +47,7 @@ def rule(
     def register(func: Callable[[Context], None]) -> Callable[[Context], None]:
         if any(r.id == id for r in RULES):
             raise ValueError(f"rule {id} registered twice")
-        if family(id) != group:
+        if family_text(family(id)).zh != group:
             raise ValueError(f"rule {id}: ids of {group} rules start with another letter")
         RULES.append(Rule(id, group, zh, en, families, func, compares))
         return func

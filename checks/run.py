@@ -11,9 +11,9 @@ from budget_review.checks import (  # noqa: F401  (each module registers its rul
     writing,
 )
 from budget_review.checks.context import Context, Skip
-from budget_review.checks.findings import CHECKS_VERSION, Report, Severity
 from budget_review.checks.registry import RULES
-from budget_review.model import Document
+from budget_review.checks.version import CHECKS_VERSION
+from budget_review.model import Document, Report, Severity, words
 
 __all__ = ["CHECKS_VERSION", "family_of", "run_checks"]
 
@@ -21,7 +21,7 @@ __all__ = ["CHECKS_VERSION", "family_of", "run_checks"]
 def family_of(doc: Document) -> str | None:
     if doc.meta.kind:
         return doc.meta.kind
-    families = {t.catalogue_id.startswith("fa_") for t in doc.tables if t.catalogue_id}
+    families = {t.role.startswith("fa_") for t in doc.tables if t.role}
     if families == {True}:
         return "final_accounts"
     if families == {False}:
@@ -30,7 +30,7 @@ def family_of(doc: Document) -> str | None:
 
 
 def run_checks(doc: Document) -> Report:
-    report = Report(document=doc.source.sha256)
+    report = Report(document=doc.source.sha256, checks_version=CHECKS_VERSION)
     ctx = Context(doc, report)
     family = family_of(doc)
     for rule in RULES:
@@ -40,13 +40,15 @@ def run_checks(doc: Document) -> Report:
             continue
         try:
             rule.run(ctx)
-        except Skip as reason:
-            ctx.not_checked(str(reason))
+        except Skip as skip:
+            ctx.not_checked(skip.reason)
             continue
         if ctx.compared == 0 and rule.compares:
-            ctx.not_checked("nothing to compare: the figures it needs are blank or absent")
+            ctx.not_checked(words("reason.nothing_to_compare"))
             continue
         report.rules_run += 1
+        if rule.compares:
+            report.comparisons[rule.id] = ctx.compared
     report.findings.sort(key=lambda f: (-f.severity.rank, f.rule, f.id))
     _drop_repeats(report)
     return report
@@ -57,7 +59,7 @@ def _drop_repeats(report: Report) -> None:
     seen: set[tuple[str, ...]] = set()
     kept = []
     for finding in report.findings:
-        key = (finding.severity.value, *sorted(r.key or r.label() for r in finding.refs))
+        key = (finding.severity.value, *sorted(r.identity for r in finding.refs))
         if finding.severity in (Severity.ERROR, Severity.TAIL) and key in seen:
             continue
         seen.add(key)

@@ -21,9 +21,8 @@ from budget_review.checks.across import (
     grand_total,
 )
 from budget_review.checks.context import Cell, Context
-from budget_review.checks.within import numeric_columns
 from budget_review.model import Claim, Row, Table
-from budget_review.parsers.catalogue import EXPENSE_CLASSES, squash
+from budget_review.model.vocabulary import EXPENSE_CLASSES, squash
 
 THREE_PUBLIC = ("three_public", "three_public_admin", "fa_three_public")
 GPB_AND_EXPENSE = (GPB, EXPENSE)
@@ -46,7 +45,7 @@ def _cells(table: Table | None, rows: list[Row | None], *names: str) -> list[Cel
         return []
     columns = [c for c in (column(table, n) for n in names) if c] if names else []
     if not names:
-        columns = numeric_columns(table)
+        columns = table.money_columns()
     return [Cell(table, r, c) for r in rows if r is not None for c in columns]
 
 
@@ -174,7 +173,7 @@ def three_public_cells(ctx: Context, item: str) -> list[Cell]:
     if table is None:
         return []
     wanted = _THREE_PUBLIC_ITEMS[item]
-    columns = [c for c in numeric_columns(table) if "机关运行" not in c]
+    columns = [c for c in table.money_columns() if "机关运行" not in c]
     rows = [r for r in table.rows if r.kind != "total" or item == "合计"]
     item_rows = [
         r for r in table.rows if (r.kind == "total" if item == "合计" else wanted(squash(r.name)))
@@ -197,7 +196,7 @@ def _admin(ctx: Context) -> list[Cell]:
     table = ctx.table(*ADMIN)
     if table is None:
         return []
-    columns = [c for c in numeric_columns(table) if "机关运行" in c] or [
+    columns = [c for c in table.money_columns() if "机关运行" in c] or [
         c for c in (column(table, "合计"),) if c
     ]
     rows = [grand_total(table)] if grand_total(table) else table.rows[:1]
@@ -216,7 +215,7 @@ def _class_cells(ctx: Context, name: str) -> list[Cell]:
             continue
         for row in table.rows:
             if row.code == code:
-                cells += [Cell(table, row, c) for c in numeric_columns(table)]
+                cells += [Cell(table, row, c) for c in table.money_columns()]
     return cells
 
 
@@ -266,7 +265,7 @@ def _item_cells(ctx: Context, claim: Claim) -> list[Cell] | None:
             if (table := ctx.table(*ids)) is not None
             for row in table.rows
             if row.code == code
-            for c in numeric_columns(table)
+            for c in table.money_columns()
         ]
     names = item_names(match)
     found: list[Cell] = []
@@ -284,7 +283,7 @@ def _item_cells(ctx: Context, claim: Claim) -> list[Cell] | None:
             ]
             row = next((r for r in kids if squash(r.name) == name), None)
         if row is not None:
-            found += [Cell(table, row, c) for c in numeric_columns(table)]
+            found += [Cell(table, row, c) for c in table.money_columns()]
     return found
 
 
@@ -316,7 +315,7 @@ def _summary_names(ctx: Context) -> dict[tuple[str, str], list[Cell]]:
         table = ctx.table(*ids)
         if table is None:
             continue
-        columns = numeric_columns(table)
+        columns = table.money_columns()
         for row in table.rows:
             key = squash(row.key.split("/")[-1])
             row_cells = [Cell(table, row, c) for c in columns]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from budget_review.checks.findings import Severity
+from budget_review.model import Severity
 
 
 def printed_value(raw: str) -> Decimal:

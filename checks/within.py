@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 from budget_review.checks.context import Cell, Context, Skip
-from budget_review.checks.registry import FINAL, rule
-from budget_review.model import Row, Table
-from budget_review.parsers.alignment import column_identities, segments_of
-from budget_review.parsers.catalogue import TOTAL_NAMES, squash
-
-
-def numeric_columns(table: Table) -> list[str]:
-    return [table.columns[i] for segment in segments_of(table.columns) for i in segment.num_cols]
+from budget_review.checks.registry import rule
+from budget_review.model import Row, Table, words
+from budget_review.model.columns import column_identities
+from budget_review.model.roles import FINAL
+from budget_review.model.vocabulary import TOTAL_NAMES, squash
 
 
 def _tables_with_rows(ctx: Context) -> list[Table]:
     tables = [t for t in ctx.doc.tables if t.rows and not t.empty]
     if not tables:
-        raise Skip("no table with figures")
+        raise Skip(words("reason.no_figures"))
     return tables
 
 
@@ -28,7 +25,7 @@ def _tables_with_rows(ctx: Context) -> list[Table]:
 )
 def row_totals(ctx: Context) -> None:
     for table in _tables_with_rows(ctx):
-        for segment in segments_of(table.columns):
+        for segment in table.segments():
             for total, members in column_identities(table.columns, segment.num_cols):
                 total_col = table.columns[total]
                 member_cols = [table.columns[m] for m in members]
@@ -64,7 +61,7 @@ def _children(table: Table) -> dict[str, list[Row]]:
 
 def _top_level(table: Table, side: str | None) -> list[Row]:
     rows = [r for r in table.rows if r.side == side and r.kind != "total" and not r.parent]
-    if table.catalogue_id and any(r.code for r in rows):
+    if table.role and any(r.code for r in rows):
         return [r for r in rows if r.code and len(r.code) == 3]
     kinds = {"E": "group", "U": "unit", "P": "unit"}
     wanted = next((k for k in kinds.values() if any(r.kind == k for r in rows)), None)
@@ -82,11 +79,11 @@ def _top_level(table: Table, side: str | None) -> list[Row]:
 )
 def hierarchy(ctx: Context) -> None:
     for table in _tables_with_rows(ctx):
-        if table.catalogue_id is None:
+        if table.role is None:
             continue
         children = _children(table)
         by_key = {r.key: r for r in table.rows}
-        for column in numeric_columns(table):
+        for column in table.money_columns():
             for key, kids in children.items():
                 parent = by_key.get(key)
                 if parent is None or parent.kind == "total":
@@ -110,7 +107,7 @@ def hierarchy(ctx: Context) -> None:
 def totals_row(ctx: Context) -> None:
     checked = 0
     for table in _tables_with_rows(ctx):
-        if table.catalogue_id is None or _two_sided(table):
+        if table.role is None or _two_sided(table):
             continue
         totals = [r for r in table.rows if r.kind == "total" and squash(r.key) in TOTAL_NAMES]
         if not totals:
@@ -119,7 +116,7 @@ def totals_row(ctx: Context) -> None:
         if not top:
             continue
         checked += 1
-        for column in numeric_columns(table):
+        for column in table.money_columns():
             ctx.check_sum(
                 Cell(table, totals[0], column),
                 [Cell(table, r, column) for r in top],
@@ -127,7 +124,7 @@ def totals_row(ctx: Context) -> None:
                 "the sum of the top-level rows",
             )
     if not checked:
-        raise Skip("no table with a totals row over top-level rows")
+        raise Skip(words("reason.no_totals_over_top"))
 
 
 def _two_sided(table: Table) -> bool:
@@ -139,7 +136,7 @@ def _two_sided(table: Table) -> bool:
 def _side_columns(table: Table, side: str) -> list[str]:
     return [
         table.columns[i]
-        for segment in segments_of(table.columns)
+        for segment in table.segments()
         if segment.side == side
         for i in segment.num_cols
     ]
@@ -162,7 +159,7 @@ def _find(rows: list[Row], *names: str) -> Row | None:
 def two_sided(ctx: Context) -> None:
     tables = [t for t in ctx.doc.tables if _two_sided(t) and not t.empty]
     if not tables:
-        raise Skip("no two-sided (收支总表) table")
+        raise Skip(words("reason.no_two_sided"))
     for table in tables:
         for side, subtotal_names, total_names in (
             ("income", ("本年收入合计",), ("收入总计", "总计")),
@@ -222,7 +219,7 @@ def two_sided(ctx: Context) -> None:
 def balances(ctx: Context) -> None:
     checked = 0
     for table in _tables_with_rows(ctx):
-        columns = numeric_columns(table)
+        columns = table.money_columns()
         opening = _column(columns, "年初结转和结余")
         income = _column(columns, "本年收入")
         spending = _column(columns, "本年支出/合计", "本年支出")
@@ -239,7 +236,7 @@ def balances(ctx: Context) -> None:
                 signs=[1, 1, -1],
             )
     if not checked:
-        raise Skip("no table with opening and closing balances")
+        raise Skip(words("reason.no_balances"))
 
 
 def _column(columns: list[str], *names: str) -> str | None:

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from budget_review.checks.context import Context, Skip
-from budget_review.checks.findings import Ref, Severity
 from budget_review.checks.registry import ANY, rule
 from budget_review.checks.subjects import (
     GPB_AND_EXPENSE,
@@ -24,8 +23,8 @@ from budget_review.checks.subjects import (
     printed_code,
 )
 from budget_review.checks.tolerance import last_digit, printed_value
-from budget_review.model import Provenance
-from budget_review.parsers.catalogue import EXPENSE_CLASSES, squash
+from budget_review.model import Address, Provenance, Ref, Severity, words
+from budget_review.model.vocabulary import EXPENSE_CLASSES, squash
 
 _NUM = r"\d[\d,，]*(?:\.\d+)?"
 # the item's heading, then the amount printed right after it
@@ -49,6 +48,7 @@ class Paragraph:
     text: str
     where: Provenance
     section: str
+    key: str = ""  # Section.paragraph_key
 
 
 @dataclass
@@ -70,12 +70,12 @@ class Item:
 
 def paragraphs(ctx: Context) -> list[Paragraph]:
     found = [
-        Paragraph(text, section.place_of(index), section.heading)
+        Paragraph(text, section.place_of(index), section.heading, section.paragraph_key(index))
         for section in ctx.doc.sections
         for index, text in enumerate(section.paragraphs)
     ]
     if not found:
-        raise Skip("the document has no narrative")
+        raise Skip(words("reason.no_narrative"))
     return found
 
 
@@ -110,8 +110,8 @@ def quote(text: str, limit: int = 60) -> str:
 
 def text_ref(paragraph: Paragraph, text: str, value: Decimal | None = None) -> Ref:
     return Ref(
-        claim=quote(text),
-        field="text",
+        Address(paragraph=paragraph.key or None, field="text"),
+        text=quote(text),
         value=value,
         page=paragraph.where.page,
         line=paragraph.where.line,
@@ -121,7 +121,7 @@ def text_ref(paragraph: Paragraph, text: str, value: Decimal | None = None) -> R
 def _items(ctx: Context) -> list[Item]:
     found = list(items(ctx))
     if not found:
-        raise Skip("the narrative has no per-item explanations (…（类）…（款）…（项）)")
+        raise Skip(words("reason.no_items"))
     return found
 
 
@@ -223,7 +223,7 @@ def item_rates(ctx: Context) -> None:
 def names_match_the_tables(ctx: Context) -> None:
     rows = code_rows(ctx, GPB_AND_EXPENSE)
     if not rows:
-        raise Skip("no functional-classification table to compare names with")
+        raise Skip(words("reason.no_functional"))
     for item in _items(ctx):
         codes = _codes(item)
         for name, code in zip(item.names, codes, strict=False):
@@ -268,7 +268,7 @@ def _codes(item: Item) -> list[str | None]:
 def years(ctx: Context) -> None:
     year = ctx.doc.meta.year
     if year is None:
-        raise Skip("the document's year is not known")
+        raise Skip(words("reason.no_year"))
     for item in _items(ctx):
         for label, found, expected in (
             ("上年执行数", item.base, year - 1),
@@ -297,7 +297,7 @@ def scope_wording(ctx: Context) -> None:
     scope = ctx.doc.meta.scope
     kind = "预算" if ctx.doc.meta.kind != "final_accounts" else "决算"
     if scope is None:
-        raise Skip("the document's scope (部门/单位) is not known")
+        raise Skip(words("reason.no_scope"))
     wrong = re.compile(
         rf"(?<![本各])部门{kind}(?!支出经济分类|经济分类|管理|编制办法)"
         if scope == "unit"

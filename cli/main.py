@@ -1,6 +1,8 @@
-"""`budget-review`: ingest, check and dump disclosures.
+"""`budget-review`: ingest, check, dump and review disclosures.
 
-Bad input ends in one line on stderr and exit code 2, never a traceback.
+Every command reads files through the review pipeline. Bad input ends in one
+line on stderr per file and exit code 2, never a traceback. Messages are in
+Chinese unless `--lang en` (or BUDGET_REVIEW_LANG=en) asks for English.
 """
 
 from __future__ import annotations
@@ -9,17 +11,26 @@ import argparse
 import json
 import os
 import sys
-import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from budget_review.model import Document
-from budget_review.model.serialize import document_to_dict
-from budget_review.parsers import InputError, is_pdf, parse_bytes, read_input
-from budget_review.store import Store, StoreBusy, default_store_path, peek
+from budget_review.model import InputError, Severity, say
+from budget_review.review import (
+    InputErrors,
+    Reviewed,
+    bundled_sample,
+    noted_documents,
+    open_all_for_review,
+)
+from budget_review.store import Store, StoreBusy
 
 PROG = "budget-review"
 EXIT_BAD_INPUT = 2
+LANG_VAR = "BUDGET_REVIEW_LANG"
+
+
+def _default_lang() -> str:
+    return "en" if os.environ.get(LANG_VAR, "").lower().startswith("en") else "zh"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -36,6 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     ingest = commands.add_parser("ingest", help="parse files and keep them in the store")
     ingest.add_argument("files", nargs="+", metavar="FILE")
     _jobs_option(ingest)
+    _lang_option(ingest)
     ingest.add_argument(
         "--no-progress", action="store_true", help="no progress bar on stderr while reading PDFs"
     )
@@ -43,6 +55,7 @@ def _parser() -> argparse.ArgumentParser:
     dump.add_argument("file", metavar="FILE")
     dump.add_argument("--format", choices=["json"], default="json")
     _jobs_option(dump)
+    _lang_option(dump)
     check = commands.add_parser("check", help="run the reconciliation checks and report")
     check.add_argument("files", nargs="+", metavar="FILE")
     check.add_argument("--format", choices=["text", "json", "md"], default="text")
@@ -52,7 +65,7 @@ def _parser() -> argparse.ArgumentParser:
         default="error",
         help="exit 1 when a finding is at least this severe (default: error)",
     )
-    check.add_argument("--lang", choices=["zh", "en"], default="zh", help="message language")
+    _lang_option(check)
     _jobs_option(check)
     open_ = commands.add_parser("open", help="open files in the review app (ingesting as needed)")
     open_.add_argument("files", nargs="*", metavar="FILE")
@@ -64,7 +77,7 @@ def _parser() -> argparse.ArgumentParser:
     checklist.add_argument(
         "-o", "--output", metavar="OUT", help="OUT.md or OUT.xlsx (default: Markdown on stdout)"
     )
-    checklist.add_argument("--lang", choices=["zh", "en"], default="zh")
+    _lang_option(checklist)
     _jobs_option(checklist)
     notes = commands.add_parser("notes", help="reviewers' notes")
     notes_commands = notes.add_subparsers(dest="notes_command", metavar="ACTION", required=True)
@@ -74,8 +87,10 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--include-findings", action="store_true", help="append open findings that have no note"
     )
-    export.add_argument("--lang", choices=["zh", "en"], default="zh")
-    commands.add_parser("list", help="list the documents in the store")
+    _lang_option(export)
+    listing = commands.add_parser("list", help="list the documents in the store")
+    _lang_option(listing)
+    commands.add_parser("sample", help="print the path of the bundled sample disclosure")
     return parser
 
 
@@ -90,8 +105,17 @@ def _jobs_option(command: argparse.ArgumentParser) -> None:
     )
 
 
+def _lang_option(command: argparse.ArgumentParser, default: str | None = "") -> None:
+    command.add_argument(
+        "--lang",
+        choices=["zh", "en"],
+        default=_default_lang() if default == "" else default,
+        help="language of messages and reports (default: zh, or $BUDGET_REVIEW_LANG)",
+    )
+
+
 def _app_options(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--lang", choices=["zh", "en"], default=None, help="interface language")
+    _lang_option(command, default=None)
     command.add_argument(
         "--no-mouse",
         action="store_true",
@@ -114,70 +138,73 @@ def _store(args: argparse.Namespace) -> Store:
     return Store(args.db) if args.db else Store()
 
 
+def _existing_store(args: argparse.Namespace) -> Store | None:
+    """The store when there is one: reading commands use it as a cache but never create it."""
+    return Store.existing(args.db)
+
+
+def _read_only(args: argparse.Namespace, paths: Sequence[str]) -> list[Reviewed]:
+    store = _existing_store(args)
+    try:
+        return open_all_for_review(store, paths, args.jobs, keep=False)
+    finally:
+        if store is not None:
+            store.close()
+
+
 def cmd_dump(args: argparse.Namespace) -> int:
-    data = read_input(args.file)
-    doc = _stored_copy(args, data) or parse_bytes(args.file, data, args.jobs)
-    json.dump(document_to_dict(doc), sys.stdout, ensure_ascii=False, indent=1)
+    from budget_review.model.serialize import document_to_dict
+
+    (reviewed,) = _read_only(args, [args.file])
+    document = reviewed.document
+    json.dump(document_to_dict(document), sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
-    for warning in doc.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+    for warning in document.warnings:
+        print(f"{say('cli.warning', args.lang)}: {warning.in_(args.lang)}", file=sys.stderr)
     return 0
 
 
-def _stored_copy(args: argparse.Namespace, data: bytes) -> Document | None:
-    return peek(Path(args.db) if args.db else default_store_path(), data)
-
-
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from budget_review.checks import Severity, run_checks
-    from budget_review.cli.progress import PageProgress
+    import time
 
-    # Read and parse every file first, so that one bad file leaves the store unchanged.
-    parsed = []
-    with PageProgress(enabled=not args.no_progress) as progress:
-        for name in args.files:
-            start = time.perf_counter()
-            data = read_input(name)
-            doc = _stored_copy(args, data)
-            if doc is None:
-                report = progress.task(Path(name).name) if is_pdf(data) else None
-                doc = parse_bytes(name, data, args.jobs, report)
-            parsed.append((doc, time.perf_counter() - start))
+    lang = args.lang
     with _store(args) as store:
-        for doc, seconds in parsed:
-            findings = run_checks(doc)
-            added = store.add(doc, findings)
-            if not added and store.load_report(doc.source.sha256) is None:
-                store.save_report(doc.source.sha256, findings)
-            meta = doc.meta
-            what = f"{meta.department or '?'} {meta.year or '?'} {meta.kind or '?'}"
-            counts = (
-                f"{len(doc.tables)} tables, {doc.figure_count()} figures, "
-                f"{len(doc.cards)} cards, {len(doc.claims)} claims; "
-                f"{findings.count(Severity.ERROR)} errors, "
-                f"{findings.count(Severity.WARNING)} warnings, "
-                f"{findings.count(Severity.TAIL)} tails"
+        start = time.perf_counter()
+        from budget_review.cli.progress import PageProgress
+
+        with PageProgress(enabled=not args.no_progress) as progress:
+            reviewed = open_all_for_review(store, args.files, args.jobs, progress.task)
+        seconds = time.perf_counter() - start
+        for item in reviewed:
+            document, report = item.document, item.report
+            meta = document.meta
+            kind = say(f"kind.{meta.kind}", lang) if meta.kind else "?"
+            what = f"{meta.department or '?'} {meta.year or '?'} {kind}"
+            counts = say(
+                "cli.counts",
+                lang,
+                tables=len(document.tables),
+                figures=document.figure_count(),
+                cards=len(document.cards),
+                claims=len(document.claims),
+                errors=report.count(Severity.ERROR),
+                warnings=report.count(Severity.WARNING),
+                tails=report.count(Severity.TAIL),
             )
-            verb = "stored" if added else "already stored"
+            verb = say("cli.already" if item.cached else "cli.stored", lang)
             print(
-                f"{verb} {Path(doc.source.path).name}: {what}: {counts} "
-                f"[{doc.source.sha256[:12]}] ({seconds:.2f} s)"
+                f"{verb} {Path(document.source.path).name}: {what}: {counts} "
+                f"[{item.sha[:12]}] ({seconds / len(reviewed):.2f} s)"
             )
-            for warning in doc.warnings:
-                print(f"  warning: {warning}")
+            for warning in document.warnings:
+                print(f"  {say('cli.warning', lang)}: {warning.in_(lang)}")
     return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from budget_review.checks import Severity, run_checks
-    from budget_review.cli import report
+    from budget_review.reports import findings as report
 
-    # Read every file first: a bad one ends the run before any report is printed.
-    docs = []
-    for name in args.files:
-        data = read_input(name)
-        docs.append(_stored_copy(args, data) or parse_bytes(name, data, args.jobs))
-    pairs = [(doc, run_checks(doc)) for doc in docs]
+    pairs = [(r.document, r.report) for r in _read_only(args, args.files)]
     if args.format == "json":
         print(report.as_json(pairs, args.lang))
     else:
@@ -191,67 +218,56 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_notes(args: argparse.Namespace) -> int:
-    from budget_review.reports.notes_markdown import Reviewed, export
-    from budget_review.store import NoteBook
+    from budget_review.reports.notes_markdown import export
 
     with _store(args) as store:
-        if args.doc:
-            sha = store.resolve(args.doc)
-            if sha is None:
-                raise InputError(args.doc, "no single document in the store has this id")
-            shas = [sha]
-        else:
-            shas = [s.sha256 for s in store.list()]
-        book = NoteBook(store.root)
-        reviews = []
-        for sha in shas:
-            document, findings = store.load_with_report(sha)
-            notes = book.for_document(document)
-            if notes or args.doc:
-                reviews.append(Reviewed(document, findings, notes))
+        reviews = noted_documents(store, args.doc)
     markdown = export(reviews, args.lang, args.include_findings)
     if args.output:
-        Path(args.output).write_text(markdown, encoding="utf-8")
+        _write(args.output, markdown)
         count = sum(len(r.notes) for r in reviews)
-        print(f"wrote {count} notes on {len(reviews)} documents to {args.output}", file=sys.stderr)
+        message = say(
+            "cli.wrote_notes", args.lang, count=count, documents=len(reviews), path=args.output
+        )
+        print(message, file=sys.stderr)
     else:
         sys.stdout.write(markdown)
     return 0
 
 
 def cmd_checklist(args: argparse.Namespace) -> int:
-    from budget_review.checks import run_checks
     from budget_review.reports import checklist
     from budget_review.store import NoteBook
 
-    data = read_input(args.file)
-    doc = _stored_copy(args, data) or parse_bytes(args.file, data, args.jobs)
-    root = Path(args.db) if args.db else default_store_path()
-    notes = NoteBook(root).for_document(doc) if (root / "notes.json").is_file() else []
-    rows = checklist.build(doc, run_checks(doc), notes, args.lang)
+    (reviewed,) = _read_only(args, [args.file])
+    doc = reviewed.document
+    store = _existing_store(args)
+    notes = NoteBook(store.root).for_document(doc) if store is not None else []
+    rows = checklist.build(doc, reviewed.report, notes, args.lang)
     if args.output and args.output.lower().endswith(".xlsx"):
         checklist.xlsx(doc, rows, Path(args.output), args.lang)
     elif args.output:
-        Path(args.output).write_text(checklist.markdown(doc, rows, args.lang), encoding="utf-8")
+        _write(args.output, checklist.markdown(doc, rows, args.lang))
     else:
         sys.stdout.write(checklist.markdown(doc, rows, args.lang))
         return 0
     failing = sum(1 for r in rows if not r.meets)
-    print(f"wrote {len(rows)} rows ({failing} 否) to {args.output}", file=sys.stderr)
+    message = say(
+        "cli.wrote_checklist", args.lang, rows=len(rows), failing=failing, path=args.output
+    )
+    print(message, file=sys.stderr)
     return 0
 
 
-def bundled_sample() -> Path:
-    return Path(__file__).resolve().parent.parent / "samples" / "jincheng-hrss-2026-budget.txt"
+def _write(path: str, text: str) -> None:
+    Path(path).write_text(text, encoding="utf-8")
 
 
 def cmd_open(args: argparse.Namespace) -> int:
-    files = [Path(f) for f in args.files] or [bundled_sample()]
-    for path in files:
-        read_input(path)  # a missing or empty file is refused before the screen changes
-    from budget_review.tui.app import ReviewApp  # the UI loads only when asked for
+    from budget_review.tui.app import make_review_app  # the UI loads only when asked for
 
-    app = ReviewApp(files, Path(args.db) if args.db else None, args.lang, args.jobs)
+    files = [Path(f) for f in args.files] or [bundled_sample()]
+    app = make_review_app(files, Path(args.db) if args.db else None, args.lang, args.jobs)
     # The benchmark's ready-and-exit run has no terminal to draw on.
     app.run(mouse=not args.no_mouse, headless=bool(os.environ.get("BUDGET_REVIEW_EXIT_WHEN_READY")))
     return app.return_code or 0
@@ -261,12 +277,18 @@ def cmd_list(args: argparse.Namespace) -> int:
     with _store(args) as store:
         rows = store.list()
         if not rows:
-            print(f"no documents in {store.root}")
+            print(say("cli.no_documents", args.lang, root=store.root))
         for s in rows:
+            counts = say("cli.list_row", args.lang, tables=s.tables, cards=s.cards)
             print(
                 f"{s.sha256[:12]}  {s.department or '?'}  {s.year or '?'}  {s.kind or '?'}  "
-                f"{s.tables} tables  {s.cards} cards  {Path(s.path).name}"
+                f"{counts}  {Path(s.path).name}"
             )
+    return 0
+
+
+def cmd_sample(args: argparse.Namespace) -> int:
+    print(bundled_sample())
     return 0
 
 
@@ -278,6 +300,7 @@ COMMANDS = {
     "list": cmd_list,
     "notes": cmd_notes,
     "open": cmd_open,
+    "sample": cmd_sample,
 }
 
 
@@ -287,21 +310,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         # No command: the review app on the bundled sample.
         args = parser.parse_args([*(argv or sys.argv[1:]), "open"])
+    lang = getattr(args, "lang", None) or _default_lang()
     try:
         return COMMANDS[args.command](args)
-    except InputError as exc:
-        print(f"{PROG}: {exc}", file=sys.stderr)
+    except InputErrors as errors:
+        for error in errors.errors:
+            print(f"{PROG}: {error.in_(lang)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except InputError as error:
+        print(f"{PROG}: {error.in_(lang)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except StoreBusy as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except (NotADirectoryError, PermissionError) as exc:
-        print(f"{PROG}: store: {exc}", file=sys.stderr)
+        print(f"{PROG}: {say('cli.store_problem', lang, problem=exc)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         return 0
     except Exception as exc:  # a reader's bug must not show a traceback to a reviewer
         if os.environ.get("BUDGET_REVIEW_DEBUG"):
             raise
-        print(f"{PROG}: could not process the input: {type(exc).__name__}: {exc}", file=sys.stderr)
+        problem = f"{type(exc).__name__}: {exc}"
+        print(f"{PROG}: {say('cli.unexpected', lang, problem=problem)}", file=sys.stderr)
         return EXIT_BAD_INPUT

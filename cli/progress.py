@@ -1,30 +1,52 @@
-"""A rich progress bar on stderr for reading PDF pages; silent when stderr is not a terminal."""
+"""A rich progress bar per file on stderr while PDF pages are read.
+
+rich loads when the first page is reported, so a command that reads nothing
+(a cached ingest, a text dump) never pays for it; silent when stderr is not a terminal.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from budget_review.parsers import Progress as ProgressCallback
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 
 class PageProgress:
     def __init__(self, enabled: bool = True) -> None:
-        console = Console(stderr=True)
-        self._bar = Progress(
-            TextColumn("[bold]{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("pages"),
-            TimeElapsedColumn(),
-            console=console,
-            transient=True,
-            disable=not enabled or not console.is_terminal,
-        )
+        self.enabled = enabled
+        self._bar: Progress | None = None
+
+    def _started(self) -> Progress:
+        if self._bar is None:
+            from rich.console import Console
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+            )
+
+            console = Console(stderr=True)
+            self._bar = Progress(
+                TextColumn("{task.fields[name]}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("pages"),
+                TimeElapsedColumn(),
+                console=console,
+                transient=True,
+                disable=not self.enabled or not console.is_terminal,
+            )
+            self._bar.start()
+        return self._bar
 
     def __enter__(self) -> PageProgress:
-        self._bar.start()
         return self
 
     def __exit__(
@@ -33,13 +55,22 @@ class PageProgress:
         error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
-        self._bar.stop()
+        if self._bar is not None:
+            self._bar.stop()
 
-    def task(self, name: str) -> ProgressCallback:
-        """A callback for one file: (pages done, pages) → the bar moves."""
-        task_id = self._bar.add_task(name, total=None)
+    def task(self, path: Path) -> ProgressCallback:
+        """A callback for one file: (pages done, pages) → its bar moves, appearing on first use."""
+        task_id: int | None = None
 
         def report(done: int, total: int) -> None:
-            self._bar.update(task_id, completed=done, total=total)
+            nonlocal task_id
+            from rich.progress import TaskID
+            from rich.text import Text
+
+            bar = self._started()
+            if task_id is None:
+                # The file name is shown as text, never read as markup.
+                task_id = bar.add_task("", total=None, name=Text(path.name, style="bold"))
+            bar.update(TaskID(task_id), completed=done, total=total)
 
         return report

@@ -10,9 +10,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
+from budget_review.model.columns import Segment, segments_of
+from budget_review.model.i18n import Text
 from budget_review.model.money import Unit
 
-SCHEMA_VERSION = 1
+# 2: tables name their role; warnings, paragraphs and claims carry both languages and keys
+SCHEMA_VERSION = 2
 
 Side = Literal["income", "expense"]
 Kind = Literal["budget", "final_accounts"]
@@ -39,12 +42,7 @@ class Figure:
     where: Provenance = field(default_factory=Provenance)
     # Set when the parser moved this cell (e.g. a dropped cell at a page break),
     # saying what it did and why; never set for figures read as printed.
-    repair: str | None = None
-
-
-def figure_key(doc_sha: str, table: int | str, row_key: str, column: str) -> str:
-    """The stable address of a figure: document, table, row key, column."""
-    return f"{doc_sha[:16]}/{table}/{row_key}/{column}"
+    repair: Text | None = None
 
 
 @dataclass
@@ -69,7 +67,7 @@ class Row:
 class Table:
     number: int | None
     title: str
-    catalogue_id: str | None
+    role: str | None  # a `model.roles` id; None for a table the reader could not place
     unit: Unit | None
     columns: list[str]
     rows: list[Row] = field(default_factory=list)
@@ -80,6 +78,20 @@ class Table:
     where: Provenance = field(default_factory=Provenance)
     last_line: int | None = None
     pages: list[int] = field(default_factory=list)
+
+    _segments: tuple[tuple[str, ...], list[Segment]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+
+    def segments(self) -> list[Segment]:
+        """The table's sides (label columns, then money columns), computed once per header."""
+        columns = tuple(self.columns)
+        if self._segments is None or self._segments[0] != columns:
+            self._segments = (columns, segments_of(self.columns))
+        return self._segments[1]
+
+    def money_columns(self) -> list[str]:
+        return [self.columns[i] for segment in self.segments() for i in segment.num_cols]
 
     def row(self, key: str, side: Side | None = None) -> Row | None:
         for row in self.rows:
@@ -174,6 +186,9 @@ class Claim:
     direction: Literal["increase", "decrease", "flat"] | None = None
     section: str | None = None
     where: Provenance = field(default_factory=Provenance)
+    # 's3p2c1': the first number of the second paragraph of the third section
+    key: str = ""
+    paragraph: str = ""  # the key of the paragraph it stands in
 
 
 @dataclass
@@ -184,9 +199,14 @@ class Section:
     where: Provenance = field(default_factory=Provenance)
     # where each paragraph starts, parallel to `paragraphs`
     paragraph_where: list[Provenance] = field(default_factory=list)
+    number: int = 0  # its place among the document's sections, from 1
 
     def place_of(self, index: int) -> Provenance:
         return self.paragraph_where[index] if index < len(self.paragraph_where) else self.where
+
+    def paragraph_key(self, index: int) -> str:
+        """A paragraph's stable key: 's3p2' for the second paragraph of section 3."""
+        return f"s{self.number}p{index + 1}"
 
 
 @dataclass
@@ -195,8 +215,16 @@ class ContentsEntry:
     page: int | None
     label: str | None = None
     number: int | None = None
-    catalogue_id: str | None = None
+    role: str | None = None
     where: Provenance = field(default_factory=Provenance)
+
+
+@dataclass
+class ContentsMismatch:
+    """Where the contents page and the body disagree, in words a reviewer reads."""
+
+    text: Text
+    table: int | None = None  # the table number it concerns, when it concerns one
 
 
 @dataclass
@@ -226,9 +254,9 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     contents: list[ContentsEntry] = field(default_factory=list)
     # Where the contents page and the body disagree, in words a reviewer reads.
-    contents_mismatches: list[str] = field(default_factory=list)
+    contents_mismatches: list[ContentsMismatch] = field(default_factory=list)
     blank_pages: list[int] = field(default_factory=list)  # PDF pages with nothing on them
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Text] = field(default_factory=list)
     parser_version: str = ""
 
     def table(self, number: int) -> Table | None:
@@ -237,9 +265,9 @@ class Document:
                 return table
         return None
 
-    def table_by_catalogue(self, catalogue_id: str) -> Table | None:
+    def table_by_role(self, role: str) -> Table | None:
         for table in self.tables:
-            if table.catalogue_id == catalogue_id:
+            if table.role == role:
                 return table
         return None
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from budget_review.model.address import Address
 from budget_review.model.document import (
     SCHEMA_VERSION,
     Claim,
     ContentsEntry,
+    ContentsMismatch,
     Document,
     Figure,
     FundingSplit,
@@ -25,6 +27,8 @@ from budget_review.model.document import (
     Source,
     Table,
 )
+from budget_review.model.findings import Finding, NotChecked, Ref, Report, Severity
+from budget_review.model.i18n import Text
 from budget_review.model.money import Unit
 
 
@@ -66,7 +70,12 @@ def _row_to_dict(row: Row) -> dict[str, Any]:
         "page": row.where.page,
         "line": row.where.line,
         "figures": {
-            col: {"key": fig.key, "raw": fig.raw, "repair": fig.repair, **_where(fig.where)}
+            col: {
+                "key": fig.key,
+                "raw": fig.raw,
+                "repair": fig.repair.to_dict() if fig.repair else None,
+                **_where(fig.where),
+            }
             for col, fig in row.figures.items()
         },
     }
@@ -79,7 +88,7 @@ def _row_from_dict(data: dict[str, Any]) -> Row:
             raw=f["raw"],
             value=_undec(data["values"].get(col)),
             where=_unwhere(f),
-            repair=f.get("repair"),
+            repair=Text.from_data(f["repair"]) if f.get("repair") else None,
         )
         for col, f in data["figures"].items()
     }
@@ -101,7 +110,7 @@ def _table_to_dict(table: Table) -> dict[str, Any]:
         "number": table.number,
         "label": table.label,
         "title": table.title,
-        "catalogue_id": table.catalogue_id,
+        "role": table.role,
         "unit": table.unit.value if table.unit else None,
         "empty": table.empty,
         "note": table.note,
@@ -119,7 +128,7 @@ def _table_from_dict(data: dict[str, Any]) -> Table:
     return Table(
         number=data["number"],
         title=data["title"],
-        catalogue_id=data.get("catalogue_id"),
+        role=data.get("role"),
         unit=Unit(data["unit"]) if data.get("unit") else None,
         columns=list(data["columns"]),
         rows=[_row_from_dict(r) for r in data["rows"]],
@@ -226,6 +235,8 @@ def _claim_to_dict(claim: Claim) -> dict[str, Any]:
         "direction": claim.direction,
         "sentence": claim.sentence,
         "section": claim.section,
+        "key": claim.key,
+        "paragraph": claim.paragraph,
         "page": claim.where.page,
         "line": claim.where.line,
     }
@@ -242,6 +253,8 @@ def _claim_from_dict(data: dict[str, Any]) -> Claim:
         direction=data.get("direction"),
         section=data.get("section"),
         where=Provenance(line=data.get("line"), page=data.get("page")),
+        key=data.get("key", ""),
+        paragraph=data.get("paragraph", ""),
     )
 
 
@@ -269,6 +282,7 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
             {
                 "heading": s.heading,
                 "level": s.level,
+                "number": s.number,
                 "paragraphs": s.paragraphs,
                 "paragraph_where": [_where(w) for w in s.paragraph_where],
                 **_where(s.where),
@@ -281,14 +295,16 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
                 "page": c.page,
                 "label": c.label,
                 "number": c.number,
-                "catalogue_id": c.catalogue_id,
+                "role": c.role,
                 "line": c.where.line,
             }
             for c in doc.contents
         ],
-        "contents_mismatches": doc.contents_mismatches,
+        "contents_mismatches": [
+            {**m.text.to_dict(), "table": m.table} for m in doc.contents_mismatches
+        ],
         "blank_pages": doc.blank_pages,
-        "warnings": doc.warnings,
+        "warnings": [t.to_dict() for t in doc.warnings],
     }
 
 
@@ -308,6 +324,7 @@ def document_from_dict(data: dict[str, Any]) -> Document:
             Section(
                 heading=s["heading"],
                 level=s["level"],
+                number=s.get("number", 0),
                 paragraphs=list(s["paragraphs"]),
                 where=_unwhere(s),
                 paragraph_where=[_unwhere(w) for w in s.get("paragraph_where", [])],
@@ -320,13 +337,116 @@ def document_from_dict(data: dict[str, Any]) -> Document:
                 page=c.get("page"),
                 label=c.get("label"),
                 number=c.get("number"),
-                catalogue_id=c.get("catalogue_id"),
+                role=c.get("role"),
                 where=Provenance(line=c.get("line")),
             )
             for c in data.get("contents", [])
         ],
-        contents_mismatches=list(data.get("contents_mismatches", [])),
+        contents_mismatches=[
+            ContentsMismatch(Text.from_data(m), m.get("table") if isinstance(m, dict) else None)
+            for m in data.get("contents_mismatches", [])
+        ],
         blank_pages=list(data.get("blank_pages", [])),
-        warnings=list(data.get("warnings", [])),
+        warnings=[Text.from_data(t) for t in data.get("warnings", [])],
         parser_version=data.get("parser_version", ""),
+    )
+
+
+# ------------------------------------------------------------------ findings
+
+
+def address_to_dict(at: Address) -> dict[str, Any]:
+    """Flat, as refs and notes have always been stored."""
+    return {
+        "table": at.table,
+        "row": at.row,
+        "column": at.column,
+        "card": at.card,
+        "field": at.field,
+        "paragraph": at.paragraph,
+        "claim": at.claim,
+    }
+
+
+def address_from_dict(data: dict[str, Any]) -> Address:
+    return Address(**{name: data.get(name) for name in Address.__dataclass_fields__})
+
+
+def ref_to_dict(ref: Ref) -> dict[str, Any]:
+    return {
+        **address_to_dict(ref.at),
+        "name": ref.name,
+        "text": ref.text,
+        "value": _dec(ref.value),
+        "unit": ref.unit,
+        "page": ref.page,
+        "line": ref.line,
+        "key": ref.key,
+    }
+
+
+def ref_from_dict(data: dict[str, Any]) -> Ref:
+    return Ref(
+        at=address_from_dict(data),
+        value=_undec(data.get("value")),
+        unit=data.get("unit"),
+        page=data.get("page"),
+        line=data.get("line"),
+        key=data.get("key"),
+        text=data.get("text"),
+        name=data.get("name"),
+    )
+
+
+def finding_to_dict(finding: Finding) -> dict[str, Any]:
+    return {
+        "id": finding.id,
+        "rule": finding.rule,
+        "severity": finding.severity.value,
+        "message": finding.message.to_dict(),
+        "expected": _dec(finding.expected),
+        "actual": _dec(finding.actual),
+        "difference": _dec(finding.difference),
+        "unit": finding.unit,
+        "refs": [ref_to_dict(r) for r in finding.refs],
+    }
+
+
+def finding_from_dict(data: dict[str, Any]) -> Finding:
+    return Finding(
+        rule=data["rule"],
+        severity=Severity(data["severity"]),
+        message=Text.from_data(data["message"]),
+        refs=[ref_from_dict(r) for r in data["refs"]],
+        expected=_undec(data.get("expected")),
+        actual=_undec(data.get("actual")),
+        unit=data.get("unit"),
+    )
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    return {
+        "document": report.document,
+        "checks_version": report.checks_version,
+        "rules_run": report.rules_run,
+        "comparisons": report.comparisons,
+        "findings": [finding_to_dict(f) for f in report.findings],
+        "not_checked": [
+            {"rule": n.rule, "reason": n.reason.to_dict(), "title": n.title.to_dict()}
+            for n in report.not_checked
+        ],
+    }
+
+
+def report_from_dict(data: dict[str, Any]) -> Report:
+    return Report(
+        document=data["document"],
+        findings=[finding_from_dict(f) for f in data.get("findings", [])],
+        not_checked=[
+            NotChecked(n["rule"], Text.from_data(n["reason"]), Text.from_data(n.get("title", "")))
+            for n in data.get("not_checked", [])
+        ],
+        rules_run=data.get("rules_run", 0),
+        checks_version=data.get("checks_version", ""),
+        comparisons=dict(data.get("comparisons", {})),
     )

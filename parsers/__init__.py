@@ -1,4 +1,8 @@
-"""Readers that turn a disclosure file into a `Document`: no UI, no storage."""
+"""Readers that turn a disclosure file into a `Document`: no UI, no storage.
+
+Importing the package is cheap: the readers load when a file is parsed, so that
+opening a stored document never pays for them.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,18 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
-from budget_review.model import Document
-from budget_review.parsers.errors import InputError
+from budget_review.model import Document, InputError, words
+from budget_review.parsers.version import PARSER_VERSION
 
-__all__ = ["InputError", "Progress", "is_pdf", "parse_bytes", "parse_file", "read_input"]
+__all__ = [
+    "PARSER_VERSION",
+    "InputError",
+    "Progress",
+    "is_pdf",
+    "parse_bytes",
+    "parse_file",
+    "read_input",
+]
 
 Progress = Callable[[int, int], None]
 
@@ -19,15 +31,15 @@ def read_input(path: str | Path) -> bytes:
     p = Path(path)
     name = str(path)
     if not p.exists():
-        raise InputError(name, "no such file")
+        raise InputError(name, words("input.missing"))
     if p.is_dir():
-        raise InputError(name, "is a folder, not a file")
+        raise InputError(name, words("input.folder"))
     try:
         data = p.read_bytes()
     except OSError as exc:
-        raise InputError(name, f"cannot be read ({exc.strerror or exc})") from exc
+        raise InputError(name, words("input.unreadable", reason=exc.strerror or exc)) from exc
     if not data.strip():
-        raise InputError(name, "the file is empty")
+        raise InputError(name, words("input.empty"))
     return data
 
 
@@ -45,13 +57,13 @@ def parse_bytes(
 
         doc = parse_pdf(path, data, sha, jobs, progress)
     elif path.lower().endswith(".pdf"):
-        raise InputError(path, "not a PDF: the file has no %PDF header")
+        raise InputError(path, words("input.not_pdf"))
     else:
         from budget_review.parsers.text_dump import parse_text_dump
 
         doc = parse_text_dump(path, data, sha)
     if not doc.tables and not doc.cards:
-        raise InputError(path, "no budget or final-accounts table was recognised: not a disclosure")
+        raise InputError(path, words("input.not_disclosure"))
     return doc
 
 

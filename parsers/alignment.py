@@ -13,49 +13,9 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from budget_review.model.document import Side
-from budget_review.parsers.grid import (
-    Cell,
-    GridLine,
-    cell_amount,
-    is_blank,
-    is_code_column,
-    is_label_column,
-    is_number_cell,
-)
-
-
-@dataclass
-class Segment:
-    """One side of a table: its label columns and the numeric columns after them."""
-
-    code_cols: list[int]
-    name_cols: list[int]
-    num_cols: list[int]
-    side: Side | None = None
-
-
-def segments_of(columns: list[str]) -> list[Segment]:
-    segments: list[Segment] = []
-    current: Segment | None = None
-    for index, column in enumerate(columns):
-        if is_label_column(column):
-            if current is None or current.num_cols:
-                current = Segment([], [], [])
-                segments.append(current)
-            (current.code_cols if is_code_column(column) else current.name_cols).append(index)
-        else:
-            if current is None:
-                current = Segment([], [], [])
-                segments.append(current)
-            current.num_cols.append(index)
-    if len(segments) == 2:
-        defaults: tuple[Side, Side] = ("income", "expense")
-        for segment, default in zip(segments, defaults, strict=True):
-            first = columns[(segment.code_cols + segment.name_cols + segment.num_cols)[0]]
-            top = first.split("/")[0]
-            segment.side = "expense" if "支出" in top else "income" if "收入" in top else default
-    return segments
+from budget_review.model import Text, words
+from budget_review.model.columns import is_code_column, is_label_column
+from budget_review.parsers.grid import Cell, GridLine, cell_amount, is_blank, is_number_cell
 
 
 def tolerance(values: list[Decimal]) -> Decimal:
@@ -63,51 +23,6 @@ def tolerance(values: list[Decimal]) -> Decimal:
     exponent = min((v.as_tuple().exponent for v in values), default=0)
     unit = Decimal(1).scaleb(int(exponent))
     return unit * (len(values) // 2)
-
-
-def _is_total_part(part: str) -> bool:
-    return part in {"合计", "小计", "总计"} or part.endswith("合计")
-
-
-def column_identities(columns: list[str], num_cols: list[int]) -> list[tuple[int, list[int]]]:
-    """(total column, component columns) pairs that every row must satisfy.
-
-    A total is the column whose path has 合计/小计 at some level: '本年收入/合计' sums
-    the other columns under 本年收入, '三公/合计/预算数' the 预算数 of the other groups
-    under 三公. A subgroup with its own 小计 counts once, through that 小计.
-    """
-    paths = {c: re.sub(r"#\d+$", "", columns[c]).split("/") for c in num_cols}
-    result = []
-    for col in num_cols:
-        path = paths[col]
-        level = next((i for i, part in enumerate(path) if _is_total_part(part)), None)
-        if level is None:
-            continue
-        parent, suffix = path[:level], path[level + 1 :]
-        groups: dict[str, list[int]] = {}
-        for other in num_cols:
-            p = paths[other]
-            if other == col or len(p) <= level or p[:level] != parent:
-                continue
-            if _is_total_part(p[level]) or (suffix and p[-len(suffix) :] != suffix):
-                continue
-            groups.setdefault(p[level], []).append(other)
-        members: list[int] = []
-        for group in groups.values():
-            subtotal = [
-                c
-                for c in group
-                if len(paths[c]) > level + 1 and _is_total_part(paths[c][level + 1])
-            ]
-            members.extend(subtotal[:1] or group)
-        if members:
-            result.append((col, sorted(members)))
-    return result
-
-
-def row_identities(columns: list[str], segment: Segment) -> list[tuple[int, list[int]]]:
-    """The column identities inside one side of a table."""
-    return column_identities(columns, segment.num_cols)
 
 
 def _holds(values: list[str], total: int, members: list[int]) -> bool | None:
@@ -124,7 +39,7 @@ def _holds(values: list[str], total: int, members: list[int]) -> bool | None:
 class Aligned:
     cells: list[Cell]
     moved: dict[int, int]  # new column → column the plain reading would have given
-    note: str | None = None
+    note: Text | None = None
 
 
 def _types_fit(texts: list[str], columns: list[str]) -> bool:
@@ -203,22 +118,13 @@ def align_cells(
         fewest = min(moved_figures(layout) for layout in layouts)
         layouts = {k: v for k, v in layouts.items() if moved_figures(k) == fewest}
     if len(layouts) != 1:
-        note = (
-            f"{len(cells)} cells for {width} columns; no placement of the missing cells"
-            " satisfies the row's totals, read as printed"
-            if not layouts
-            else f"{len(cells)} cells for {width} columns; several placements fit, read as printed"
-        )
-        return Aligned(plain, {}, note)
+        key = "read.align_ambiguous" if layouts else "read.align_unplaced"
+        return Aligned(plain, {}, words(key, cells=len(cells), width=width))
     gaps = next(iter(layouts.values()))
     positions = iter(range(len(cells)))
     source = [None if i in gaps else next(positions) for i in range(width)]
     repaired = [blank if s is None else cells[s] for s in source]
     moved = {new: old for new, old in enumerate(source) if old is not None and old != new}
     dropped = "、".join(columns[g] for g in gaps)
-    note = (
-        f"row has {len(cells)} cells for {width} columns: a blank cell was dropped "
-        f"(restored at {dropped}): the placement that moves fewest figures and makes the"
-        " row's totals agree"
-    )
+    note = words("read.align_repaired", cells=len(cells), width=width, columns=dropped)
     return Aligned(repaired, moved, note)

@@ -6,30 +6,35 @@ import re
 from collections import Counter
 from decimal import Decimal
 
-from budget_review.model import ContentsEntry, Document, ProjectCard, Provenance, Table
-from budget_review.model.money import convert
-from budget_review.parsers.catalogue import (
-    TableSpec,
-    TitleParts,
-    label_number,
-    normalise_title,
-    squash,
+from budget_review.model import (
+    ContentsEntry,
+    ContentsMismatch,
+    Document,
+    ProjectCard,
+    Provenance,
+    Table,
+    Text,
+    words,
 )
-from budget_review.parsers.grid import is_total_column
+from budget_review.model.columns import is_total_column
+from budget_review.model.i18n import place as where_text
+from budget_review.model.money import convert
+from budget_review.model.roles import TableRole
+from budget_review.model.vocabulary import squash
+from budget_review.parsers.catalogue import TitleParts, label_number, normalise_title
+from budget_review.parsers.version import PARSER_VERSION
 
-PARSER_VERSION = "2"
 
-
-def place(where: Provenance) -> str:
-    """'line 12' for a text dump, 'page 3' for a PDF: where a reader should look."""
-    return f"line {where.line}" if where.line is not None else f"page {where.page}"
+def place(where: Provenance) -> Text:
+    """第12行 / line 12 for a text dump, 第3页 / page 3 for a PDF: where a reader should look."""
+    return where_text(where.page, where.line) or Text("", "")
 
 
 def _table_entries(doc: Document) -> list[ContentsEntry]:
-    return [entry for entry in doc.contents if entry.catalogue_id]
+    return [entry for entry in doc.contents if entry.role]
 
 
-def number_for(doc: Document, spec: TableSpec, parts: TitleParts, label: str | None) -> int:
+def number_for(doc: Document, spec: TableRole, parts: TitleParts, label: str | None) -> int:
     """Number by the table's own label, else its place in the contents, else body order."""
     taken = {t.number for t in doc.tables}
     if parts.number is not None:
@@ -39,7 +44,7 @@ def number_for(doc: Document, spec: TableSpec, parts: TitleParts, label: str | N
         return number
     for index, entry in enumerate(_table_entries(doc), start=1):
         number = entry.number or index
-        if entry.catalogue_id == spec.id and number not in taken:
+        if entry.role == spec.id and number not in taken:
             return number
     return max((n for n in taken if n is not None), default=0) + 1
 
@@ -61,22 +66,27 @@ def compare_contents(doc: Document) -> None:
         entry = by_number.get(table.number) if table.number is not None else None
         if entry is None:
             doc.contents_mismatches.append(
-                f"表{table.number} '{table.title}' is in the body but not in the contents"
+                ContentsMismatch(
+                    words("contents.not_listed", n=table.number, title=table.title), table.number
+                )
             )
             continue
         body_title = _core(table.title)
         if _core(entry.title) != body_title:
-            doc.contents_mismatches.append(
-                f"表{table.number}: contents title '{_core(entry.title)}' "
-                f"({place(entry.where)}) differs from body title '{body_title}' "
-                f"({place(table.where)})"
+            text = words(
+                "contents.title_differs",
+                n=table.number,
+                listed=_core(entry.title),
+                listed_at=place(entry.where),
+                body=body_title,
+                body_at=place(table.where),
             )
+            doc.contents_mismatches.append(ContentsMismatch(text, table.number))
     numbers = {t.number for t in doc.tables}
     for number, entry in by_number.items():
         if number not in numbers:
-            doc.contents_mismatches.append(
-                f"contents lists '{entry.title}' (表{number}) but the body has no such table"
-            )
+            text = words("contents.missing", title=entry.title, n=number)
+            doc.contents_mismatches.append(ContentsMismatch(text))
 
 
 _DEPARTMENT_END = r"(局|委员会|委|院|办公室|中心|部|厅|会|所|站|馆|校|队)$"
@@ -136,7 +146,7 @@ def detect_meta(doc: Document, head_lines: list[str], department_hint: str | Non
 
 def link_cards(doc: Document) -> None:
     """Tie each card to its row in the current-year project table, by name then amount."""
-    table = doc.table_by_catalogue("projects_current")
+    table = doc.table_by_role("projects_current")
     if table is None or table.unit is None:
         return
     total_col = next((c for c in table.columns if is_total_column(c)), None)
@@ -185,4 +195,4 @@ def finish(doc: Document, head_lines: list[str], department_hint: str | None = N
     link_cards(doc)
     for table in doc.tables:
         if table.unit is None and not table.empty:
-            doc.warnings.append(f"表{table.number} '{table.title}': no unit stated (单位：元/万元)")
+            doc.warnings.append(words("read.no_unit", n=table.number, title=table.title))

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from budget_review.model import FundingSplit, Indicator, ProjectCard
 from budget_review.model.money import looks_like_amount, parse_amount, unit_from_text
-from budget_review.parsers.catalogue import squash
+from budget_review.model.vocabulary import squash
 from budget_review.parsers.grid import GridLine
 
 # A card's title; '详见单位的项目绩效目标表' in prose points at cards and is not one.

@@ -26,7 +26,6 @@ class GridLine:
 
 
 GENERIC_PARENTS = {"项目"}
-_LABEL_LEAVES = {"项目", "类", "款", "项", "单位名称", "项目名称", "科目", "摘要"}
 
 
 def clean_header(text: str) -> str:
@@ -77,31 +76,6 @@ def _dedupe(columns: list[str]) -> list[str]:
         seen[name] = seen.get(name, 0) + 1
         result.append(name if seen[name] == 1 else f"{name}#{seen[name]}")
     return result
-
-
-def leaf(column: str) -> str:
-    return column.split("/")[-1].split("#")[0]
-
-
-def is_code_column(column: str) -> bool:
-    name = leaf(column)
-    return name.endswith("编码") or name in {"类", "款", "项"} or "编码/" in column
-
-
-def is_label_column(column: str) -> bool:
-    name = leaf(column)
-    return (
-        is_code_column(column)
-        or name in _LABEL_LEAVES
-        or name.endswith("名称")
-        or name.endswith("科目")
-        or name == "列"
-    )
-
-
-def is_total_column(column: str) -> bool:
-    name = leaf(column)
-    return name in {"合计", "小计", "总计"} or name.endswith("合计")
 
 
 def is_column_numbers(texts: list[str]) -> bool:

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from budget_review.model import Provenance
+from budget_review.model import Provenance, Text, words
 from budget_review.model.document import BBox
 from budget_review.parsers.cards import CARD_HEADING
 from budget_review.parsers.catalogue import match_title
@@ -60,9 +60,13 @@ class Line:
         return Provenance(page=self.page, bbox=self.bbox)
 
     @property
-    def place(self) -> str:
-        """Where to look, for messages: 'line 12' or 'page 3'."""
-        return f"line {self.number}" if self.page is None else f"page {self.page}"
+    def place(self) -> Text:
+        """Where to look, for messages: 第12行 / line 12, or 第3页 / page 3."""
+        return (
+            words("where.line", n=self.number)
+            if self.page is None
+            else words("where.page", n=self.page)
+        )
 
     def grid(self) -> GridLine:
         where = self.where

@@ -15,11 +15,10 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from io import BytesIO
 from typing import TYPE_CHECKING, Any
 
-from budget_review.model import Document, Source
+from budget_review.model import Document, InputError, Source, Text, words
 from budget_review.parsers import assemble
 from budget_review.parsers.cards import CARD_HEADING
 from budget_review.parsers.catalogue import match_title
-from budget_review.parsers.errors import InputError
 from budget_review.parsers.lines import (
     DEPT_LINE,
     LABEL_LINE,
@@ -33,7 +32,6 @@ from budget_review.parsers.lines import (
 from budget_review.parsers.pdf_page import PageLines, clean_prose, read_page
 
 Progress = Callable[[int, int], None]
-_ENCRYPTED = "the PDF is encrypted: remove the password and try again"
 _CONTENTS_ENTRY = re.compile(r"^.{2,60}?(?:[.．…·]{2,}\s*\d{1,3})?$")
 
 if TYPE_CHECKING:
@@ -60,23 +58,23 @@ def _open(path: str, data: bytes) -> PDF:
     except Exception as exc:  # pdfplumber wraps pdfminer's many kinds of failure
         raise InputError(path, _open_problem(exc)) from exc
     if not pages:
-        raise InputError(path, "the PDF has no pages")
+        raise InputError(path, words("input.pdf_no_pages"))
     return pdf
 
 
-def _open_problem(exc: BaseException) -> str:
+def _open_problem(exc: BaseException) -> Text:
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
     causes = [exc, *[a for a in getattr(exc, "args", ()) if isinstance(a, BaseException)]]
     if exc.__context__ is not None:
         causes.append(exc.__context__)
     if any(isinstance(c, PDFPasswordIncorrect | PDFEncryptionError) for c in causes):
-        return _ENCRYPTED
+        return words("input.pdf_encrypted")
     if any("encrypt" in type(c).__name__.lower() for c in causes):
-        return _ENCRYPTED
+        return words("input.pdf_encrypted")
     inner = causes[-1]
     detail = f"{type(inner).__name__}: {inner}" if str(inner) else type(inner).__name__
-    return f"not a readable PDF: the file is truncated or corrupt ({detail})"
+    return words("input.pdf_corrupt", detail=detail)
 
 
 _worker_pdf: Any = None  # each worker process opens the file once
@@ -270,13 +268,13 @@ def parse_pdf(
     doc = Document(source=Source(path=path, sha256=sha256, format="pdf", pages=len(pages)))
     if not any(p.has_text for p in pages if p.problem is None):
         if any(p.has_images for p in pages):
-            raise InputError(path, "no text layer: OCR the file first (the pages are images)")
-        raise InputError(path, "no text layer: the PDF has no readable text")
+            raise InputError(path, words("input.pdf_scanned"))
+        raise InputError(path, words("input.pdf_no_text"))
     for page in pages:
         if page.problem:
-            doc.warnings.append(f"page {page.page}: could not be read ({page.problem})")
+            doc.warnings.append(words("read.page_unreadable", page=page.page, problem=page.problem))
         elif not page.has_text and page.has_images:
-            doc.warnings.append(f"page {page.page}: no text layer (a scanned page?), skipped")
+            doc.warnings.append(words("read.page_scanned", page=page.page))
         elif not page.has_text:
             doc.blank_pages.append(page.page)
     _mark_contents(pages)

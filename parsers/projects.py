@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from budget_review.model import Row, Table
+from budget_review.model import Row, Table, Text, words
+from budget_review.model.columns import is_total_column
+from budget_review.model.vocabulary import is_total_name
 from budget_review.parsers.alignment import tolerance
-from budget_review.parsers.catalogue import is_total_name
-from budget_review.parsers.grid import is_total_column
 
 
 def _amount(row: Row, column: str | None) -> Decimal:
@@ -15,7 +15,7 @@ def _amount(row: Row, column: str | None) -> Decimal:
     return value if value is not None else Decimal(0)
 
 
-def group_projects(table: Table, department: str | None, warnings: list[str]) -> None:
+def group_projects(table: Table, department: str | None, warnings: list[Text]) -> None:
     """Department total → implementing units → projects, using the unit subtotals."""
     total_col = next((c for c in table.columns if is_total_column(c)), None)
     if total_col is None or not table.rows:
@@ -35,8 +35,7 @@ def group_projects(table: Table, department: str | None, warnings: list[str]) ->
     for head, members, ok in walked or []:
         if not ok:
             warnings.append(
-                f"表{table.number}: the subtotal of '{head.name}' differs from the sum of "
-                f"its {len(members)} projects"
+                words("read.unit_subtotal", n=table.number, unit=head.name, count=len(members))
             )
     grand = sum((_amount(u, total_col) for u, _ in units), Decimal(0))
     perfect = all(ok for _, _, ok in walked or [])
@@ -55,10 +54,7 @@ def group_projects(table: Table, department: str | None, warnings: list[str]) ->
         _rekey(total)
     if not units:
         if len(body) > 1:
-            warnings.append(
-                f"表{table.number}: unit subtotals do not add up to their projects; "
-                "projects are listed without their implementing units"
-            )
+            warnings.append(words("read.no_units", n=table.number))
         for row in body:
             row.kind, row.level, row.parent = "project", 1, total.key if total else None
         return

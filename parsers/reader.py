@@ -5,12 +5,21 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from budget_review.model import ContentsEntry, Document, ProjectCard, Section
+from budget_review.model import (
+    ContentsEntry,
+    Document,
+    ProjectCard,
+    Provenance,
+    Section,
+    Text,
+    words,
+)
 from budget_review.model.document import BBox
 from budget_review.model.money import unit_from_text
+from budget_review.model.roles import TableRole
 from budget_review.parsers import assemble
 from budget_review.parsers.cards import CARD_HEADING, merge_cards, parse_card
-from budget_review.parsers.catalogue import TableSpec, TitleParts, match_title, normalise_title
+from budget_review.parsers.catalogue import TitleParts, match_title, normalise_title
 from budget_review.parsers.claims import extract_claims
 from budget_review.parsers.grid import GridLine, is_blank, is_column_numbers, is_number_cell
 from budget_review.parsers.lines import (
@@ -107,7 +116,7 @@ class BlockReader:
                     page=page,
                     label=parts.label,
                     number=parts.number,
-                    catalogue_id=found[0].id if found else None,
+                    role=found[0].id if found else None,
                     where=line.where,
                 )
             )
@@ -115,7 +124,7 @@ class BlockReader:
 
     # ------------------------------------------------------------ tables
 
-    def _table(self, title_line: Line, spec: TableSpec, parts: TitleParts) -> None:
+    def _table(self, title_line: Line, spec: TableRole, parts: TitleParts) -> None:
         self.i += 1
         label = parts.label or self.pending_label
         self.pending_label = None
@@ -195,7 +204,9 @@ class BlockReader:
         table.footnotes = footnotes
         table.empty = note is not None and not any(f.value for f in table.figures())
         if not data and note is None:
-            self.doc.warnings.append(f"{table.title} ({title_line.place}): no rows found")
+            self.doc.warnings.append(
+                words("read.no_rows", title=table.title, where=title_line.place)
+            )
         self.doc.tables.append(table)
 
     # ------------------------------------------------------------ cards
@@ -239,10 +250,8 @@ class BlockReader:
         previous = self.lines[self.i - 2] if self.i >= 2 else None
         if (previous is not None and previous.tabbed) or not any(c.strip() for c in line.cells):
             return
-        above = f" under '{self.last_plain[:40]}'" if self.last_plain else ""
-        self.doc.warnings.append(
-            f"{line.place}: a table{above} matches no known table title; its rows were skipped"
-        )
+        above = words("read.under", text=self.last_plain[:40]) if self.last_plain else Text("", "")
+        self.doc.warnings.append(words("read.unknown_table", where=line.place, above=above))
 
     def _prose(self, line: Line) -> None:
         self.i += 1
@@ -252,10 +261,7 @@ class BlockReader:
             return
         self.last_plain = text
         if _LATIN_HEAVY.search(text) and len(_LATIN_HEAVY.findall(text)) > len(text) / 2:
-            self.doc.warnings.append(
-                f"{line.place}: English text where the document has Chinese "
-                f"(an OCR placeholder for a table?), skipped: {text[:60]}"
-            )
+            self.doc.warnings.append(words("read.latin", where=line.place, text=text[:60]))
             return
         where = line.where
         if is_heading(text):
@@ -266,15 +272,25 @@ class BlockReader:
                 if re.match(r"^[一二三四五六七八九十]", text)
                 else 3
             )
-            self.section = Section(heading=text, level=level, where=where)
-            self.doc.sections.append(self.section)
+            self._new_section(text, level, where)
             return
-        if self.section is None:
-            self.section = Section(heading="", level=0, where=where)
-            self.doc.sections.append(self.section)
-        self.section.paragraphs.append(text)
-        self.section.paragraph_where.append(where)
-        self.doc.claims.extend(extract_claims(text, where, self.section.heading or None))
+        section = self.section or self._new_section("", 0, where)
+        paragraph = section.paragraph_key(len(section.paragraphs))
+        section.paragraphs.append(text)
+        section.paragraph_where.append(where)
+        for number, claim in enumerate(
+            extract_claims(text, where, section.heading or None), start=1
+        ):
+            claim.paragraph = paragraph
+            claim.key = f"{paragraph}c{number}"
+            self.doc.claims.append(claim)
+
+    def _new_section(self, heading: str, level: int, where: Provenance) -> Section:
+        self.section = Section(
+            heading=heading, level=level, where=where, number=len(self.doc.sections) + 1
+        )
+        self.doc.sections.append(self.section)
+        return self.section
 
 
 def _by_position(line: Line, columns: list[BBox | None] | None) -> Line:
@@ -300,7 +316,7 @@ def _by_position(line: Line, columns: list[BBox | None] | None) -> Line:
     return replace(line, cells=cells, cell_boxes=boxes, text="\t".join(cells))
 
 
-def _continues(text: str, spec: TableSpec, department: str | None, unit: object) -> bool:
+def _continues(text: str, spec: TableRole, department: str | None, unit: object) -> bool:
     """A line a continuation page prints above the rest of the table."""
     parts = [p for p in re.split(r"\s{3,}", text) if p]
     if len(parts) > 1:

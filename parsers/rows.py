@@ -10,16 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from budget_review.model import Figure, Provenance, Row, Table
-from budget_review.model.document import Side, figure_key
+from budget_review.model import Figure, Provenance, Row, Table, Text, figure_key, words
+from budget_review.model.columns import row_identities
+from budget_review.model.document import Side
+from budget_review.model.i18n import place
 from budget_review.model.money import Unit
-from budget_review.parsers.alignment import align_cells, row_identities, segments_of
-from budget_review.parsers.catalogue import (
-    ECONOMIC_GROUPS,
-    EXPENSE_CLASSES,
-    TableSpec,
-    is_total_name,
-)
+from budget_review.model.roles import TableRole
+from budget_review.model.vocabulary import ECONOMIC_GROUPS, EXPENSE_CLASSES, is_total_name
+from budget_review.parsers.alignment import align_cells
 from budget_review.parsers.grid import GridLine, cell_amount, flatten_headers, is_blank
 from budget_review.parsers.numerals import has_ordinal, ordinal_depth, strip_ordinal
 from budget_review.parsers.projects import group_projects
@@ -59,7 +57,7 @@ class TableContext:
     doc_sha: str
     number: int | None
     title: str
-    spec: TableSpec | None
+    spec: TableRole | None
     unit: Unit | None
     label: str | None
     department: str | None
@@ -70,22 +68,22 @@ def build_table(
     ctx: TableContext,
     header_lines: list[GridLine],
     data_lines: list[GridLine],
-    warnings: list[str],
+    warnings: list[Text],
 ) -> Table:
     columns = flatten_headers([line.texts() for line in header_lines])
     width = max([len(columns)] + [len(line.cells) for line in data_lines[:1]])
     if len(columns) < width:
         columns += [f"列{i + 1}" for i in range(len(columns), width)]
-    segments = segments_of(columns)
     table = Table(
         number=ctx.number,
         title=ctx.title,
-        catalogue_id=ctx.spec.id if ctx.spec else None,
+        role=ctx.spec.id if ctx.spec else None,
         unit=ctx.unit,
         columns=columns,
         label=ctx.label,
         where=ctx.where,
     )
+    segments = table.segments()
     layout = ctx.spec.layout if ctx.spec else "F"
     identities = [i for s in segments for i in row_identities(columns, s)]
     table_ref = ctx.number if ctx.number is not None else ctx.title
@@ -96,7 +94,9 @@ def build_table(
     for line in data_lines:
         aligned = align_cells(line, columns, identities)
         if aligned.note and not aligned.moved:
-            warnings.append(f"表{table_ref} {_line_of(line)}: {aligned.note}")
+            warnings.append(
+                words("read.row_note", n=table_ref, where=_line_of(line), note=aligned.note)
+            )
         texts = [c.text for c in aligned.cells]
         for seg_index, segment in enumerate(segments):
             names = [clean_name(texts[i]) for i in segment.name_cols]
@@ -147,7 +147,13 @@ def build_table(
                     value = None
                 if raw and value is None and not is_blank(raw):
                     warnings.append(
-                        f"表{table_ref} {_line_of(line)}: '{raw}' in {columns[col]} is not a number"
+                        words(
+                            "read.not_number",
+                            n=table_ref,
+                            where=_line_of(line),
+                            raw=raw,
+                            column=columns[col],
+                        )
                     )
                 figure = Figure(
                     key=figure_key(ctx.doc_sha, table_ref, row.key, columns[col]),
@@ -156,8 +162,8 @@ def build_table(
                     where=cell.where if raw else line.where,
                 )
                 if col in aligned.moved and raw:
-                    figure.repair = (
-                        f"{aligned.note}; read as '{columns[aligned.moved[col]]}' before repair"
+                    figure.repair = words(
+                        "read.repaired_from", note=aligned.note, column=columns[aligned.moved[col]]
                     )
                 row.figures[columns[col]] = figure
             table.rows.append(row)
@@ -167,9 +173,8 @@ def build_table(
     return table
 
 
-def _line_of(line: GridLine) -> str:
-    where = line.where
-    return f"line {where.line}" if where.line is not None else f"page {where.page}"
+def _line_of(line: GridLine) -> Text:
+    return place(line.where.page, line.where.line) or Text("", "")
 
 
 def _classify(

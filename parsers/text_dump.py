@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-from budget_review.model import Document, Source
+from budget_review.model import Document, InputError, Source, words
 from budget_review.parsers import assemble
-from budget_review.parsers.errors import InputError
 from budget_review.parsers.lines import Line, furniture
 from budget_review.parsers.reader import BlockReader
 
 
 def read_text(path: str, data: bytes) -> str:
     if not data.strip():
-        raise InputError(path, "the file is empty")
+        raise InputError(path, words("input.empty"))
     if b"\x00" in data[:4096]:
-        raise InputError(path, "binary data, not a text dump of a disclosure")
+        raise InputError(path, words("input.binary"))
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise InputError(path, "the text is neither UTF-8 nor GB18030")
+    raise InputError(path, words("input.encoding"))
 
 
 def _lines(text: str) -> list[Line]:

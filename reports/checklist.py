@@ -11,9 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from budget_review.checks.completeness import REQUIRED, SECTIONS
-from budget_review.checks.findings import Finding, Report, Severity
-from budget_review.model import Document
-from budget_review.parsers.catalogue import spec_by_id
+from budget_review.model import Document, Finding, Report, Severity, Text, role_by_id, say
+from budget_review.model.i18n import place
 from budget_review.reports.notes_markdown import escape
 from budget_review.store.notes import Category, Note
 
@@ -25,8 +24,7 @@ _CARD_ROW = "projects"
 @dataclass
 class Row:
     key: str
-    zh: str
-    en: str
+    text: Text
     present: bool = True
     problems: list[str] = field(default_factory=list)
 
@@ -35,56 +33,49 @@ class Row:
         return self.present and not self.problems
 
 
-def _place(page: int | None, line: int | None, lang: str) -> str:
-    if page:
-        return f"第{page}页" if lang == "zh" else f"p.{page}"
-    if line:
-        return f"第{line}行" if lang == "zh" else f"l.{line}"
-    return ""
-
-
 def _finding_text(finding: Finding, lang: str) -> str:
     ref = finding.refs[0] if finding.refs else None
-    where = _place(ref.page, ref.line, lang) if ref else ""
-    message = finding.message_zh if lang == "zh" else finding.message_en
-    return f"{where} {message}".strip()
+    where = place(ref.page or None, ref.line or None) if ref else None
+    return f"{where.in_(lang) if where else ''} {finding.message_in(lang)}".strip()
 
 
 def build(doc: Document, report: Report | None, notes: list[Note], lang: str = "zh") -> list[Row]:
     """The checklist's rows in document order, with their problems."""
     rows: list[Row] = [
-        Row(s.id, s.zh, s.en, present=s.present(doc)) for s in SECTIONS if s.id != "glossary"
+        Row(s.id, Text(s.zh, s.en), present=s.present(doc)) for s in SECTIONS if s.id != "glossary"
     ]
     family = doc.meta.kind or "budget"
     # The tables follow the overview (functions, organisation), before the explanations.
     tables_at = next(i for i, r in enumerate(rows) if r.key == "explanation")
     table_rows: list[Row] = []
     for alternatives in REQUIRED.get(family, []):
-        table = next((t for cid in alternatives if (t := doc.table_by_catalogue(cid))), None)
-        spec = spec_by_id(alternatives[0])
-        title = table.title if table else spec.names[0]
+        table = next((t for cid in alternatives if (t := doc.table_by_role(cid))), None)
+        role = role_by_id(alternatives[0])
+        title = table.title if table else role.title
         label = f"表{table.number} {title}" if table and table.number else title
         table_rows.append(
-            Row(f"table:{table.number if table else spec.id}", label, label, table is not None)
+            Row(
+                f"table:{table.number if table else role.id}", Text(label, label), table is not None
+            )
         )
     for table in doc.tables:  # tables the document has beyond the required set
         if not any(r.key == f"table:{table.number}" for r in table_rows):
             label = f"表{table.number} {table.title}"
-            table_rows.append(Row(f"table:{table.number}", label, label))
+            table_rows.append(Row(f"table:{table.number}", Text(label, label)))
     table_rows.sort(
         key=lambda r: int(r.key.split(":")[1]) if r.key.split(":")[1].isdigit() else 999
     )
     rows[tables_at:tables_at] = table_rows
     glossary = next(s for s in SECTIONS if s.id == "glossary")
-    rows.append(Row(glossary.id, glossary.zh, glossary.en, present=glossary.present(doc)))
+    rows.append(Row(glossary.id, Text(glossary.zh, glossary.en), present=glossary.present(doc)))
     by_key = {r.key: r for r in rows}
     for finding in report.findings if report else []:
         if finding.severity not in (Severity.ERROR, Severity.WARNING):
             continue
-        tables = [r.table for r in finding.refs if r.table is not None]
+        tables = [r.at.table for r in finding.refs if r.at.table is not None]
         if tables and f"table:{tables[0]}" in by_key:
             key = f"table:{tables[0]}"
-        elif any(r.card for r in finding.refs):
+        elif any(r.at.card for r in finding.refs):
             key = _CARD_ROW
         elif finding.rule == "K3":
             key = "contents"
@@ -97,37 +88,38 @@ def build(doc: Document, report: Report | None, notes: list[Note], lang: str = "
         if note.deleted or note.category != Category.PROBLEM:
             continue
         target = note.target
-        number = target.table or (target.figures[0][0] if target.figures else None)
+        number = target.place.table
         key = (
             f"table:{number}"
             if number is not None and f"table:{number}" in by_key
             else (_CARD_ROW if target.kind == "card" else _NARRATIVE_ROW)
         )
-        prefix = "批注" if lang == "zh" else "note"
-        by_key[key].problems.append(f"{prefix}（{note.author}）：{note.text.strip()}")
+        problem = say("checklist.note", lang, author=note.author, text=note.text.strip())
+        by_key[key].problems.append(problem)
     return rows
 
 
-HEADERS = {
-    "zh": ("序号", "检查项", "符合要求", "存在问题"),
-    "en": ("No.", "item", "meets the requirements", "problems found"),
-}
+def _headers(lang: str) -> list[str]:
+    keys = ("checklist.number", "checklist.item", "checklist.meets", "checklist.problems")
+    return [say(key, lang) for key in keys]
 
 
 def _verdict(row: Row, lang: str) -> str:
-    if lang == "zh":
-        return "是" if row.meets else "否"
-    return "yes" if row.meets else "no"
+    return say("checklist.yes" if row.meets else "checklist.no", lang)
+
+
+def _item(row: Row, lang: str) -> str:
+    return row.text.in_(lang)
 
 
 def _problems(row: Row, lang: str) -> list[str]:
-    missing = ("未找到该部分" if lang == "zh" else "not found") if not row.present else None
+    missing = say("checklist.missing", lang) if not row.present else None
     return ([missing] if missing else []) + row.problems
 
 
 def markdown(doc: Document, rows: list[Row], lang: str = "zh") -> str:
     meta = doc.meta
-    title = "公开情况检查表" if lang == "zh" else "Disclosure checklist"
+    title = say("checklist.title", lang)
     out = [
         f"# {title}",
         "",
@@ -141,12 +133,12 @@ def markdown(doc: Document, rows: list[Row], lang: str = "zh") -> str:
             if x
         ),
         "",
-        "| " + " | ".join(HEADERS[lang]) + " |",
+        "| " + " | ".join(_headers(lang)) + " |",
         "|---|---|---|---|",
     ]
     for number, row in enumerate(rows, start=1):
         problems = "<br>".join(escape(p) for p in _problems(row, lang)) or "—"
-        item = escape(row.zh if lang == "zh" else row.en)
+        item = escape(_item(row, lang))
         out.append(f"| {number} | {item} | {_verdict(row, lang)} | {problems} |")
     return "\n".join(out) + "\n"
 
@@ -159,15 +151,15 @@ def xlsx(doc: Document, rows: list[Row], path: Path, lang: str = "zh") -> None:
     book = Workbook()
     sheet = book.active
     assert sheet is not None
-    sheet.title = "检查表" if lang == "zh" else "checklist"
-    sheet.append(list(HEADERS[lang]))
+    sheet.title = say("checklist.sheet", lang)
+    sheet.append(_headers(lang))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for number, row in enumerate(rows, start=1):
         sheet.append(
             [
                 number,
-                row.zh if lang == "zh" else row.en,
+                _item(row, lang),
                 _verdict(row, lang),
                 "\n".join(_problems(row, lang)),
             ]

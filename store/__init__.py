@@ -1,14 +1,10 @@
-"""TinyDB persistence for documents, their findings and the reviewers' notes: no UI code."""
+"""TinyDB persistence for documents, their findings and the reviewers' notes.
 
-from budget_review.store.cache import Opened, open_document, peek, stored_copy
-from budget_review.store.notes import (
-    Category,
-    Note,
-    NoteBook,
-    Target,
-    identity_of,
-    new_note,
-)
+The store keeps what it is given: it never parses a file or runs a check (that
+is the review pipeline's job), so it imports only the model.
+"""
+
+from budget_review.store.notes import Category, Note, NoteBook, Target, identity_of, new_note
 from budget_review.store.storage import StoreBusy
 from budget_review.store.store import DocumentSummary, Store, default_store_path
 
@@ -17,14 +13,10 @@ __all__ = [
     "DocumentSummary",
     "Note",
     "NoteBook",
-    "Opened",
     "Store",
     "StoreBusy",
     "Target",
     "default_store_path",
     "identity_of",
     "new_note",
-    "open_document",
-    "peek",
-    "stored_copy",
 ]

@@ -20,7 +20,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from budget_review.model import Document
+from budget_review.model import Address, Document, Text, words
+from budget_review.model.serialize import address_from_dict, address_to_dict
 from budget_review.store.storage import AtomicJSONStorage, write_lock
 from tinydb import Query, TinyDB
 
@@ -31,41 +32,42 @@ class Category(StrEnum):
     SUGGESTION = "suggestion"  # 建议
     VERIFIED = "verified"  # 已核实
 
-
-CATEGORY_ZH = {
-    Category.PROBLEM: "问题",
-    Category.QUESTION: "疑问",
-    Category.SUGGESTION: "建议",
-    Category.VERIFIED: "已核实",
-}
-CATEGORY_EN = {c: c.value for c in Category}
+    @property
+    def text(self) -> Text:
+        return words(f"category.{self.value}")
 
 
 @dataclass(frozen=True)
 class Target:
-    """What a note is about. `kind` is figure, finding, card or table."""
+    """What a note is about: a figure, table, card, paragraph or claim (its `at`), or a finding.
 
-    kind: str
-    table: int | None = None
-    row: str | None = None
-    column: str | None = None
-    card: str | None = None
+    A note on a finding names the finding by id and keeps the addresses of the
+    figures it involves, so that it is placed with them when the finding changes.
+    """
+
+    kind: str  # figure | table | card | paragraph | claim | finding
+    at: Address = field(default_factory=Address)
     finding: str | None = None  # the finding's id
     rule: str | None = None
-    # (table, row key, column) of each table figure a finding involves
-    figures: tuple[tuple[int, str, str], ...] = ()
+    figures: tuple[Address, ...] = ()
 
-    def label(self) -> str:
-        if self.kind == "figure":
-            return f"表{self.table} {self.row} / {self.column}"
-        if self.kind == "table":
-            return f"表{self.table}"
-        if self.kind == "card":
-            return f"card {self.card}"
-        if self.figures:
-            table, row, column = self.figures[0]
-            return f"{self.rule} 表{table} {row} / {column}"
-        return f"{self.rule} {self.finding}"
+    @classmethod
+    def of(cls, at: Address) -> Target:
+        kind = at.kind
+        return cls("figure" if kind == "row" else kind, at)
+
+    @property
+    def place(self) -> Address:
+        """Where the note stands: its address, or a finding's first figure."""
+        if self.kind == "finding" and self.figures:
+            return self.figures[0]
+        return self.at
+
+    def label(self, lang: str = "zh") -> str:
+        if self.kind == "finding":
+            where = self.figures[0].label(lang) if self.figures else self.finding or ""
+            return f"[{self.rule}] {where}"
+        return self.at.label(lang)
 
 
 @dataclass
@@ -101,19 +103,38 @@ def now() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
+def _target_record(target: Target) -> dict[str, Any]:
+    # Flat, as notes.json has always stored it, so that older stores keep their notes.
+    return {
+        "kind": target.kind,
+        **address_to_dict(target.at),
+        "finding": target.finding,
+        "rule": target.rule,
+        "figures": [[f.table, f.row, f.column] for f in target.figures],
+    }
+
+
+def _target_from_record(data: dict[str, Any]) -> Target:
+    return Target(
+        kind=data["kind"],
+        at=address_from_dict(data),
+        finding=data.get("finding"),
+        rule=data.get("rule"),
+        figures=tuple(Address(table=t, row=r, column=c) for t, r, c in data.get("figures", ())),
+    )
+
+
 def _to_record(note: Note) -> dict[str, Any]:
     record = asdict(note)
-    record["target"]["figures"] = [list(f) for f in note.target.figures]
+    record["target"] = _target_record(note.target)
     record["category"] = note.category.value
     record.pop("orphaned")
     return record
 
 
 def _from_record(record: dict[str, Any]) -> Note:
-    target = dict(record["target"])
-    target["figures"] = tuple(tuple(f) for f in target.get("figures", ()))
     fields = {k: v for k, v in record.items() if k in Note.__dataclass_fields__}
-    fields["target"] = Target(**target)
+    fields["target"] = _target_from_record(record["target"])
     fields["category"] = Category(record.get("category", "problem"))
     return Note(**fields)
 
@@ -159,12 +180,15 @@ class NoteBook:
     def restore(self, note: Note) -> Note:
         return self.save(replace(note, deleted=False))
 
-    def for_document(self, doc: Document) -> list[Note]:
-        """The notes of this document and of earlier versions of it, re-attached to it."""
+    def for_document(self, doc: Document, notes: list[Note] | None = None) -> list[Note]:
+        """The notes of this document and of earlier versions of it, re-attached to it.
+
+        `notes` are the book's notes when the caller has read them already.
+        """
         identity = identity_of(doc)
         sha = doc.source.sha256
         attached = []
-        for note in self.all():
+        for note in self.all() if notes is None else notes:
             if note.document != sha and not (identity.strip("|") and note.identity == identity):
                 continue
             attached.append(replace(note, orphaned=not target_exists(doc, note.target)))
@@ -187,16 +211,27 @@ def new_note(
 
 
 def target_exists(doc: Document, target: Target) -> bool:
-    if target.kind in {"figure", "table"}:
-        table = next((t for t in doc.tables if t.number == target.table), None)
-        if table is None:
-            return False
-        if target.kind == "table":
-            return True
-        row = next((r for r in table.rows if r.key == target.row), None)
-        return row is not None and target.column in row.figures
-    if target.kind == "card":
-        return any(c.name == target.card for c in doc.cards)
     if target.kind == "finding":
-        return all(target_exists(doc, Target("figure", t, r, c)) for t, r, c in target.figures)
+        return all(address_exists(doc, at) for at in target.figures)
+    return address_exists(doc, target.at)
+
+
+def address_exists(doc: Document, at: Address) -> bool:
+    kind = at.kind
+    if kind in {"figure", "row", "table"}:
+        table = next((t for t in doc.tables if t.number == at.table), None)
+        if table is None or kind == "table":
+            return table is not None
+        row = next((r for r in table.rows if r.key == at.row), None)
+        return row is not None and (kind == "row" or at.column in row.figures)
+    if kind == "card":
+        return any(c.name == at.card for c in doc.cards)
+    if kind == "claim":
+        return any(c.key == at.claim for c in doc.claims)
+    if kind == "paragraph":
+        return any(
+            s.paragraph_key(i) == at.paragraph
+            for s in doc.sections
+            for i in range(len(s.paragraphs))
+        )
     return False

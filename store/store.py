@@ -12,15 +12,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from budget_review.checks.findings import (
-    CHECKS_VERSION,
-    Report,
-    Severity,
+from budget_review.model import Document, Report, Severity
+from budget_review.model.serialize import (
+    document_from_dict,
+    document_to_dict,
     report_from_dict,
     report_to_dict,
 )
-from budget_review.model import Document
-from budget_review.model.serialize import document_from_dict, document_to_dict
 from budget_review.store.storage import AtomicJSONStorage, write_lock
 from platformdirs import user_data_dir
 from tinydb import Query, TinyDB
@@ -51,8 +49,19 @@ class DocumentSummary:
     ingested_at: str
     errors: int | None = None  # error findings when stored; None before checks existed
 
+    @property
+    def identity(self) -> str:
+        """As `notes.identity_of` the document: what later versions of it share."""
+        return "|".join(str(x or "") for x in (self.department, self.year, self.kind, self.scope))
+
 
 class Store:
+    @classmethod
+    def existing(cls, root: str | Path | None = None) -> Store | None:
+        """The store at `root` if one is there; never creates one (for read-only commands)."""
+        path = Path(root) if root is not None else default_store_path()
+        return cls(path) if (path / "index.json").is_file() else None
+
     def __init__(self, root: str | Path | None = None) -> None:
         self.root = Path(root) if root is not None else default_store_path()
         if self.root.exists() and not self.root.is_dir():
@@ -95,9 +104,7 @@ class Store:
             body.drop_tables()
             body.table("document").insert(document_to_dict(doc))
             if report is not None:
-                body.table("report").insert(
-                    {"checks_version": CHECKS_VERSION, **report_to_dict(report)}
-                )
+                body.table("report").insert(report_to_dict(report))
         finally:
             body.close()
         record = {
@@ -122,15 +129,8 @@ class Store:
     def load(self, sha256: str) -> Document:
         return self.load_with_report(sha256)[0]
 
-    def load_report(self, sha256: str) -> Report | None:
-        """The stored findings, or None when absent or made by other checks."""
-        try:
-            return self.load_with_report(sha256)[1]
-        except KeyError:
-            return None
-
     def load_with_report(self, sha256: str) -> tuple[Document, Report | None]:
-        """The document and its current findings, from one read of its file."""
+        """The document and its stored findings (of whatever checks version), from one read."""
         path = self._doc_path(sha256)
         if not path.exists():
             raise KeyError(sha256)
@@ -142,9 +142,7 @@ class Store:
             body.close()
         if not records:
             raise KeyError(sha256)
-        report = None
-        if reports and reports[0].get("checks_version") == CHECKS_VERSION:
-            report = report_from_dict(reports[0])
+        report = report_from_dict(reports[0]) if reports else None
         return document_from_dict(records[0]), report
 
     def save_report(self, sha256: str, report: Report) -> None:
@@ -153,7 +151,7 @@ class Store:
             try:
                 table = body.table("report")
                 table.truncate()
-                table.insert({"checks_version": CHECKS_VERSION, **report_to_dict(report)})
+                table.insert(report_to_dict(report))
             finally:
                 body.close()
 

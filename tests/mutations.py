@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from budget_review.checks import Report, Severity, run_checks
-from budget_review.model import Claim, Document, Figure, ProjectCard
+from budget_review.checks import run_checks
+from budget_review.model import Claim, Document, Figure, ProjectCard, Report, Severity
 from budget_review.parsers import parse_bytes
 
 
@@ -96,7 +96,7 @@ def claim_mutations(
         edited = _edited(lines, index, lines[index].replace(claim.text, new_text, 1))
         report = run_checks(parse_bytes(path, edited))
         detected = any(
-            r.claim == new_text and r.line == claim.where.line
+            r.text == new_text and r.line == claim.where.line
             for f in _errors(report)
             for r in f.refs  # type: ignore[attr-defined]
         )
@@ -129,8 +129,8 @@ def card_mutations(doc: Document, data: bytes, path: str) -> list[Outcome]:
         edited = _edited(lines, index, lines[index].replace(printed, changed))
         report = run_checks(parse_bytes(path, edited))
         detected = any(
-            r.card == card.name
-            and r.field == "annual_total"
+            r.at.card == card.name
+            and r.at.field == "annual_total"
             and r.value == Decimal(changed.replace(",", ""))
             for f in _errors(report)
             for r in f.refs  # type: ignore[attr-defined]

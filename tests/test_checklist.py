@@ -7,7 +7,7 @@ from pathlib import Path
 
 import openpyxl
 from budget_review.checks import run_checks
-from budget_review.model import Document
+from budget_review.model import Address, Document
 from budget_review.reports import checklist
 from budget_review.store import Category, Target, new_note
 
@@ -25,19 +25,19 @@ def test_markdown_matches_the_golden_file(jincheng: Document) -> None:
 
 def test_rows_follow_the_document_and_say_what_is_wrong(jincheng: Document) -> None:
     note = new_note(
-        jincheng, Target("table", table=13), "上年结转项目缺少说明", Category.PROBLEM, None
+        jincheng, Target.of(Address(table=13)), "上年结转项目缺少说明", Category.PROBLEM, None
     )
-    question = new_note(jincheng, Target("table", table=1), "只是疑问", Category.QUESTION, None)
+    question = new_note(jincheng, Target.of(Address(table=1)), "只是疑问", Category.QUESTION, None)
     rows = checklist.build(jincheng, run_checks(jincheng), [note, question])
-    items = [r.zh for r in rows]
+    items = [r.text.zh for r in rows]
     assert items[:4] == ["封面", "目录", "主要职能", "机构设置"]
     assert items[4].startswith("表1 ") and items[-1] == "名词解释"
-    table12 = next(r for r in rows if r.zh.startswith("表12 "))
+    table12 = next(r for r in rows if r.text.zh.startswith("表12 "))
     assert not table12.meets
     assert any("第2566行" in p and "人才中心大楼维修费" in p for p in table12.problems)
-    table13 = next(r for r in rows if r.zh.startswith("表13 "))
+    table13 = next(r for r in rows if r.text.zh.startswith("表13 "))
     assert table13.problems == ["批注（" + note.author + "）：上年结转项目缺少说明"]
-    table1 = next(r for r in rows if r.zh.startswith("表1 "))
+    table1 = next(r for r in rows if r.text.zh.startswith("表1 "))
     assert table1.meets  # a question is not a problem
 
 

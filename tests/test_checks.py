@@ -12,11 +12,11 @@ import copy
 from decimal import Decimal
 
 import pytest
-from budget_review.checks import RULES, Report, Severity, run_checks
-from budget_review.checks.findings import report_from_dict, report_to_dict
+from budget_review.checks import RULES, run_checks
 from budget_review.checks.narrative import rate_fits, share_fits
 from budget_review.checks.tolerance import addend_tolerance, last_digit
-from budget_review.model import Document
+from budget_review.model import Document, Report, Severity
+from budget_review.model.serialize import report_from_dict, report_to_dict
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +25,7 @@ def jincheng_report(jincheng: Document) -> Report:
 
 
 def _of(report: Report, severity: Severity) -> list[str]:
-    return [f"{f.rule} {f.message_en}" for f in report.findings if f.severity == severity]
+    return [f"{f.rule} {f.message.en}" for f in report.findings if f.severity == severity]
 
 
 def test_every_rule_has_an_id_both_languages_and_families() -> None:
@@ -48,11 +48,11 @@ def test_rounding_never_makes_an_error_on_the_clean_sample(jincheng_report: Repo
 
 def test_the_real_problems_of_the_clean_sample_are_found(jincheng_report: Report) -> None:
     errors = [f for f in jincheng_report.findings if f.severity == Severity.ERROR]
-    assert [(f.rule, f.refs[0].card) for f in errors] == [("C2", "人才中心大楼维修费")]
+    assert [(f.rule, f.refs[0].at.card) for f in errors] == [("C2", "人才中心大楼维修费")]
     card_error = errors[0]
     assert (card_error.actual, card_error.expected) == (Decimal(275000), Decimal(370000))
-    assert {r.table for r in card_error.refs} == {None, 12}
-    assert any(r.row and "人才中心大楼修缮费" in r.row for r in card_error.refs)
+    assert {r.at.table for r in card_error.refs} == {None, 12}
+    assert any(r.at.row and "人才中心大楼修缮费" in r.at.row for r in card_error.refs)
 
     warnings = _of(jincheng_report, Severity.WARNING)
     assert any("星火项目创业大赛系列活动经费' is headed 2020" in w for w in warnings)
@@ -70,7 +70,7 @@ def test_findings_name_every_figure_they_rest_on(jincheng_report: Report) -> Non
     assert sums
     for finding in sums:
         assert len(finding.refs) >= 2
-        assert all(r.key and r.table and r.line for r in finding.refs)
+        assert all(r.key and r.at.table and r.line for r in finding.refs)
         assert finding.refs[0].value == finding.actual
 
 
@@ -98,7 +98,7 @@ def test_shanghai_samples_have_no_false_errors(
     doc: Document = request.getfixturevalue(name)
     report = run_checks(doc)
     found = [
-        (f.severity.value, f.rule, f.message_en)
+        (f.severity.value, f.rule, f.message.en)
         for f in report.findings
         if f.severity != Severity.INFO  # writing lint is looked at in test_writing_lint_on_pdfs
     ]
@@ -117,7 +117,7 @@ def test_rules_that_cannot_run_are_listed_never_passed(shanghai_budget: Document
     skipped = {n.rule for n in report.not_checked}
     assert {"X7", "C1", "C2", "C3", "C4"} <= skipped  # no project table, no cards
     partial = copy.deepcopy(shanghai_budget)
-    partial.tables = [t for t in partial.tables if t.catalogue_id != "budget_income"]
+    partial.tables = [t for t in partial.tables if t.role != "budget_income"]
     report = run_checks(partial)
     assert any(f.rule == "K1" and f.severity == Severity.ERROR for f in report.findings)
     assert {"X1", "X3"} <= {n.rule for n in report.not_checked}
@@ -159,9 +159,9 @@ def test_writing_lint_on_the_shanghai_budget(shanghai_budget: Document) -> None:
     lint = [f for f in run_checks(shanghai_budget).findings if f.severity == Severity.INFO]
     assert all(f.rule == "T5" for f in lint)
     # Six of its per-item explanations on page 8 close （款 with a half-width ).
-    mixed = [f for f in lint if "mixed" in f.message_en]
+    mixed = [f for f in lint if "mixed" in f.message.en]
     assert len(mixed) == 6 and {f.refs[0].page for f in mixed} == {8}
     # '结合本区实际,制订' and '协调性服务;按规定': half-width marks in Chinese, on pages 3
     # and 4 (page 4 repeats page 3) and in the project explanations.
-    half = [f for f in lint if "half-width punctuation" in f.message_en]
+    half = [f for f in lint if "half-width punctuation" in f.message.en]
     assert len(half) == 5 and len(lint) == 11

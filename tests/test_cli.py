@@ -30,7 +30,7 @@ def dumped(tmp_path_factory: pytest.TempPathFactory) -> dict:
 
 
 def test_dump_has_the_promised_shape(dumped: dict) -> None:
-    assert dumped["schema_version"] == 1
+    assert dumped["schema_version"] == 2
     assert set(dumped["source"]) >= {"path", "sha256", "format", "pages"}
     assert dumped["source"]["format"] == "text"
     assert dumped["meta"]["kind"] == "budget" and dumped["meta"]["scope"] == "department"
@@ -62,16 +62,16 @@ def test_dump_has_the_promised_shape(dumped: dict) -> None:
 
 
 def test_ingest_then_ingest_again(tmp_path: Path) -> None:
-    first = run("ingest", str(JINCHENG_TXT), db=tmp_path)
+    first = run("ingest", "--lang", "en", str(JINCHENG_TXT), db=tmp_path)
     assert first.returncode == 0, first.stderr
     assert first.stdout.startswith("stored jincheng-hrss-2026-budget.txt")
-    second = run("ingest", str(JINCHENG_TXT), db=tmp_path)
+    second = run("ingest", "--lang", "en", str(JINCHENG_TXT), db=tmp_path)
     assert second.stdout.startswith("already stored")
     listing = run("list", db=tmp_path)
     assert "晋城市人力资源和社会保障局" in listing.stdout and listing.stdout.count("\n") == 1
-    assert run("--db", str(tmp_path / "other"), "list", db=tmp_path).stdout.startswith(
-        "no documents"
-    )
+    assert run(
+        "--db", str(tmp_path / "other"), "list", "--lang", "en", db=tmp_path
+    ).stdout.startswith("no documents")
 
 
 def _bad_inputs(tmp: Path) -> dict[str, tuple[Path, str]]:
@@ -104,7 +104,7 @@ def _bad_inputs(tmp: Path) -> dict[str, tuple[Path, str]]:
 def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, case: str) -> None:
     path, words = _bad_inputs(tmp_path)[case]
     for command in ("dump", "ingest"):
-        result = run(command, str(path), db=tmp_path / "db")
+        result = run(command, "--lang", "en", str(path), db=tmp_path / "db")
         assert result.returncode == 2, (case, command, result.stderr)
         assert result.stdout == ""
         lines = result.stderr.strip().splitlines()
@@ -118,7 +118,7 @@ def test_one_bad_file_leaves_the_store_unchanged(tmp_path: Path) -> None:
     bad.write_bytes(b"")
     result = run("ingest", str(JINCHENG_TXT), str(bad), db=tmp_path / "db")
     assert result.returncode == 2
-    assert run("list", db=tmp_path / "db").stdout.startswith("no documents")
+    assert run("list", "--lang", "en", db=tmp_path / "db").stdout.startswith("no documents")
 
 
 def test_partly_understood_document_loads_with_warnings(tmp_path: Path) -> None:
@@ -129,7 +129,7 @@ def test_partly_understood_document_loads_with_warnings(tmp_path: Path) -> None:
         "\n".join([*lines[:250], "Some unreadable OCR output of a chart goes here"]),
         encoding="utf-8",
     )
-    result = run("ingest", str(partial), db=tmp_path / "db")
+    result = run("ingest", "--lang", "en", str(partial), db=tmp_path / "db")
     assert result.returncode == 0, result.stderr
     assert "warning:" in result.stdout
 
@@ -178,22 +178,23 @@ def test_check_markdown_report(tmp_path: Path) -> None:
 
 
 def test_ingest_stores_the_findings_with_the_document(tmp_path: Path) -> None:
-    from budget_review.checks import Severity
+    from budget_review.model import Severity
     from budget_review.store import Store
 
     db = tmp_path / "db"
-    result = run("ingest", str(JINCHENG_TXT), db=db)
+    result = run("ingest", "--lang", "en", str(JINCHENG_TXT), db=db)
     assert result.returncode == 0
     assert "1 errors" in result.stdout
     with Store(db) as store:
         (summary,) = store.list()
-        report = store.load_report(summary.sha256)
+        report = store.load_with_report(summary.sha256)[1]
         assert summary.errors == 1
     assert report is not None and report.count(Severity.ERROR) == 1
     assert any(f.rule == "C2" for f in report.findings)
 
 
 def test_notes_export_from_the_command_line(tmp_path: Path) -> None:
+    from budget_review.model import Address
     from budget_review.parsers import parse_file
     from budget_review.store import Category, NoteBook, Target, new_note
 
@@ -201,16 +202,16 @@ def test_notes_export_from_the_command_line(tmp_path: Path) -> None:
     assert run("ingest", str(JINCHENG_TXT), db=db).returncode == 0
     doc = parse_file(JINCHENG_TXT)
     NoteBook(db).save(
-        new_note(doc, Target("table", table=3), "标题 | 不一致", Category.PROBLEM, None)
+        new_note(doc, Target.of(Address(table=3)), "标题 | 不一致", Category.PROBLEM, None)
     )
     out = tmp_path / "review.md"
-    result = run("notes", "export", "-o", str(out), "--include-findings", db=db)
+    result = run("notes", "export", "-o", str(out), "--include-findings", "--lang", "zh", db=db)
     assert result.returncode == 0, result.stderr
-    assert f"to {out}" in result.stderr
+    assert f"写入 {out}" in result.stderr
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# 审查意见")
     assert "标题 \\| 不一致" in text and "### 尚未批注的问题" in text
     english = run("notes", "export", "--lang", "en", "--doc", doc.source.sha256[:10], db=db)
     assert english.stdout.startswith("# Review notes")
-    missing = run("notes", "export", "--doc", "ffff", db=db)
+    missing = run("notes", "export", "--doc", "ffff", "--lang", "en", db=db)
     assert missing.returncode == 2 and "no single document" in missing.stderr

@@ -74,7 +74,8 @@ def test_dropped_blank_restored_where_the_row_adds_up() -> None:
     row = table.rows[0]  # type: ignore[attr-defined]
     assert row.value("本年收入/单位资金") is None
     assert row.value("上年结转") == Decimal("5.00")
-    assert row.figures["上年结转"].repair and "dropped" in row.figures["上年结转"].repair
+    repair = row.figures["上年结转"].repair
+    assert repair and "dropped" in repair.en
     assert not warnings
 
 
@@ -83,4 +84,4 @@ def test_no_guess_when_no_placement_adds_up() -> None:
     row = table.rows[0]  # type: ignore[attr-defined]
     assert row.value("本年收入/单位资金") == Decimal("5.00")
     assert all(f.repair is None for f in row.figures.values())
-    assert warnings and "read as printed" in warnings[0]
+    assert warnings and "read as printed" in warnings[0].en

@@ -8,17 +8,17 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORE = ["model", "parsers", "checks", "store", "reports", "cli"]
+CORE = ["model", "parsers", "checks", "store", "review", "reports", "cli"]
 
 
 def test_core_modules_load_without_textual() -> None:
     code = (
         "import sys, importlib, pkgutil\n"
         "import budget_review.model, budget_review.parsers, budget_review.checks\n"
-        "import budget_review.store, budget_review.reports\n"
+        "import budget_review.store, budget_review.review, budget_review.reports\n"
         "import budget_review.cli.main\n"
         "for pkg in (budget_review.model, budget_review.parsers, budget_review.checks,\n"
-        "            budget_review.store, budget_review.reports):\n"
+        "            budget_review.store, budget_review.review, budget_review.reports):\n"
         "    for m in pkgutil.iter_modules(pkg.__path__):\n"
         "        importlib.import_module(pkg.__name__ + '.' + m.name)\n"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in {'textual'})\n"

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 from budget_review.checks import run_checks
-from budget_review.model import Document
-from budget_review.reports.notes_markdown import Reviewed, export
+from budget_review.model import Address, Document
+from budget_review.reports.notes_markdown import export
+from budget_review.review import NotedDocument as Reviewed
 from budget_review.store import Category, NoteBook, StoreBusy, Target, new_note
 from budget_review.store.storage import write_lock
 from markdown_it import MarkdownIt
@@ -29,36 +30,34 @@ def _session_notes(doc: Document) -> list:  # type: ignore[type-arg]
     """Five notes a reviewer wrote on the sample, with fixed ids, author and times."""
     report = run_checks(doc)
     error = next(f for f in report.findings if f.rule == "C2")
-    figures = tuple(
-        (r.table, r.row, r.column) for r in error.refs if r.table and r.row and r.column
-    )
+    figures = tuple(r.at for r in error.refs if r.at.is_figure)
     made = [
         (
-            Target("figure", 12, ROW, "合计"),
+            Target.of(Address(table=12, row=ROW, column="合计")),
             "项目表列 37.00 万元，绩效目标表为 275,000 元。",
             Category.PROBLEM,
             "37.00",
         ),
         (
             Target("finding", finding=error.id, rule="C2", figures=figures),
-            error.message_zh,
+            error.message.zh,
             Category.PROBLEM,
             None,
         ),
         (
-            Target("card", card="星火项目创业大赛系列活动经费"),
+            Target.of(Address(card="星火项目创业大赛系列活动经费")),
             "卡片年度写成（2020年度）。",
             Category.QUESTION,
             None,
         ),
         (
-            Target("table", table=3),
+            Target.of(Address(table=3)),
             "目录“预算支出总表”与正文“预算支出汇总表”不一致|请统一。",
             Category.SUGGESTION,
             None,
         ),
         (
-            Target("figure", 1, "收入总计", "收入/2026年"),
+            Target.of(Address(table=1, row="收入总计", column="收入/2026年")),
             "收入总计与支出总计一致。\n已核对表2、表3。",
             Category.VERIFIED,
             "31217.80",
@@ -85,7 +84,7 @@ def test_saved_notes_load_and_delete_keeps_them_for_undo(
 ) -> None:
     book = NoteBook(tmp_path)
     note = book.save(
-        new_note(jincheng, Target("table", table=3), "看一下", Category.QUESTION, None)
+        new_note(jincheng, Target.of(Address(table=3)), "看一下", Category.QUESTION, None)
     )
     assert note.created and note.updated and note.author is not None
     assert [n.id for n in book.for_document(jincheng)] == [note.id]
@@ -98,7 +97,7 @@ def test_saved_notes_load_and_delete_keeps_them_for_undo(
 
 def test_a_note_whose_target_is_gone_is_kept_and_marked(tmp_path: Path, jincheng: Document) -> None:
     book = NoteBook(tmp_path)
-    gone = Target("figure", 12, "没有这个项目", "合计")
+    gone = Target.of(Address(table=12, row="没有这个项目", column="合计"))
     book.save(new_note(jincheng, gone, "旧版本中的项目", Category.PROBLEM, "12.00"))
     (note,) = book.for_document(jincheng)
     assert note.orphaned and note.last_value == "12.00"
@@ -180,12 +179,13 @@ def test_a_held_store_gives_a_clear_message(tmp_path: Path, jincheng: Document) 
 WRITER = """
 import sys
 from pathlib import Path
-from budget_review.model import Document, Source
+from budget_review.model import Address, Document, Source
 from budget_review.store import Category, NoteBook, Target, new_note
 book = NoteBook(Path(sys.argv[1]))
 doc = Document(source=Source(path="x", sha256="0" * 64, format="text", pages=None))
 for i in range(100000):
-    note = book.save(new_note(doc, Target("table", table=1), f"note {i}", Category.PROBLEM, None))
+    target = Target.of(Address(table=1))
+    note = book.save(new_note(doc, target, f"note {i}", Category.PROBLEM, None))
     print(note.id, flush=True)
 """
 

@@ -98,7 +98,7 @@ def test_bad_pdf_gives_one_line_exit_2_and_leaves_the_store(
 ) -> None:
     before = _snapshot(store_with_a_document)
     path = corpus / name
-    result = run("ingest", str(path), db=store_with_a_document)
+    result = run("ingest", "--lang", "en", str(path), db=store_with_a_document)
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
@@ -121,7 +121,7 @@ def test_bad_pdf_among_good_files_stores_nothing(
 def test_scanned_pages_inside_a_readable_pdf_become_warnings(tmp_path: Path) -> None:
     path = tmp_path / "partly-scanned.pdf"
     path.write_bytes(_partly_scanned(SHANGHAI_FINAL.read_bytes(), [18, 19]))
-    result = run("ingest", str(path), db=tmp_path / "db")
+    result = run("ingest", "--lang", "en", str(path), db=tmp_path / "db")
     assert result.returncode == 0, result.stderr
     assert "warning: page 18: no text layer" in result.stdout
     assert "warning: page 19: no text layer" in result.stdout
@@ -142,7 +142,9 @@ def test_a_page_that_fails_to_read_is_named_and_the_rest_loads(
 
     monkeypatch.setattr(pdf_reader, "read_page", flaky)
     doc = parse_file(SHANGHAI_FINAL, jobs=1)
-    assert "page 17: could not be read (ValueError: broken content stream)" in doc.warnings
+    assert "page 17: could not be read (ValueError: broken content stream)" in [
+        w.en for w in doc.warnings
+    ]
     assert len(doc.tables) == 9
 
 
@@ -177,4 +179,4 @@ def test_a_blank_page_is_reported(tmp_path: Path) -> None:
 
     doc = parse_file(path, jobs=1)
     assert doc.blank_pages == [5]
-    assert [f.message_en for f in run_checks(doc).findings if f.rule == "K6"] == ["page 5 is blank"]
+    assert [f.message.en for f in run_checks(doc).findings if f.rule == "K6"] == ["page 5 is blank"]

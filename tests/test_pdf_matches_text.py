@@ -37,8 +37,8 @@ def test_every_figure_equals_the_text_dump_figure(
     for table in pdf.tables:
         text_table = jincheng.table(table.number or 0)
         assert text_table is not None
-        assert (table.catalogue_id, table.unit, table.columns) == (
-            text_table.catalogue_id,
+        assert (table.role, table.unit, table.columns) == (
+            text_table.role,
             text_table.unit,
             text_table.columns,
         )

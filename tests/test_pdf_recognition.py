@@ -55,12 +55,12 @@ def test_every_table_in_the_contents_is_recognised_with_its_unit(
 ) -> None:
     doc: Document = request.getfixturevalue(name)
     listed, units, (kind, scope, year, department) = DOCUMENTS[name]
-    entries = [entry for entry in doc.contents if entry.catalogue_id]
+    entries = [entry for entry in doc.contents if entry.role]
     assert len(entries) == listed
     for entry in entries:
         table = doc.table(entry.number) if entry.number else None
         assert table is not None, f"contents lists {entry.title} but no such table was read"
-        assert table.catalogue_id == entry.catalogue_id
+        assert table.role == entry.role
         assert table.unit == units[table.number], table.title
     assert (doc.meta.kind, doc.meta.scope, doc.meta.year) == (kind, scope, year)
     assert doc.meta.department == department
@@ -69,14 +69,14 @@ def test_every_table_in_the_contents_is_recognised_with_its_unit(
 
 @pytest.mark.xdist_group("shanghai_budget")
 def test_nine_table_budget_reads_split_codes_and_amounts_in_yuan(shanghai_budget: Document) -> None:
-    income = shanghai_budget.table_by_catalogue("budget_income")
+    income = shanghai_budget.table_by_role("budget_income")
     assert income is not None
     # 类/款/项 in three columns join into one code: 201 13 01 行政运行 9,389,913.00 元
     row = income.row("2011301")
     assert row is not None and row.name == "行政运行"
     assert row.value("收入预算/合计") == Decimal("9389913.00")
     assert row.parent == "20113"
-    summary = shanghai_budget.table_by_catalogue("budget_summary")
+    summary = shanghai_budget.table_by_role("budget_summary")
     assert summary is not None
     total = summary.row("收入总计", "income")
     assert total is not None and total.value("本年收入/预算数") == Decimal("371514655.00")
@@ -84,11 +84,11 @@ def test_nine_table_budget_reads_split_codes_and_amounts_in_yuan(shanghai_budget
 
 @pytest.mark.xdist_group("shanghai_budget")
 def test_a_table_continued_on_the_next_page_is_one_table(shanghai_budget: Document) -> None:
-    gpb = shanghai_budget.table_by_catalogue("gpb_expense")
+    gpb = shanghai_budget.table_by_role("gpb_expense")
     assert gpb is not None
     assert gpb.pages == [15, 16]  # the header is printed again on page 16
     assert {f.where.page for f in gpb.figures()} == {15, 16}
-    assert not [w for w in shanghai_budget.warnings if "not a number" in w]
+    assert not [w for w in (t.en for t in shanghai_budget.warnings) if "not a number" in w]
     assert [r.key for r in gpb.rows if r.kind == "total"] == ["合计"]
 
 
@@ -169,7 +169,7 @@ def test_shanghai_totals_equal_the_sums_of_their_rows(
 
 @pytest.mark.xdist_group("shanghai_budget")
 def test_two_sided_summary_sides_add_up(shanghai_budget: Document) -> None:
-    table = shanghai_budget.table_by_catalogue("budget_summary")
+    table = shanghai_budget.table_by_role("budget_summary")
     assert table is not None
     column_in, column_out = "本年收入/预算数", "本年支出/预算数"
     income_items = [r for r in table.rows if r.side == "income" and r.level == 1]
@@ -204,10 +204,10 @@ def test_figure_boxes_point_at_the_printed_number(shanghai_budget: Document) -> 
 
 @pytest.mark.xdist_group("shanghai_final")
 def test_final_accounts_columns_and_wrapped_prose(shanghai_final: Document) -> None:
-    fund = shanghai_final.table_by_catalogue("fa_gf")
+    fund = shanghai_final.table_by_role("fa_gf")
     assert fund is not None
     assert {"年初结转和结余", "本年收入", "年末结转和结余"} <= set(fund.columns)
-    summary = shanghai_final.table_by_catalogue("fa_summary")
+    summary = shanghai_final.table_by_role("fa_summary")
     assert summary is not None and summary.unit == WAN
     # '…收入支出总计307.82' and '万元。' sit on two lines of the PDF; the claim joins them.
     amounts = {(c.value, c.unit) for c in shanghai_final.claims if c.kind == "amount"}
@@ -228,7 +228,7 @@ def test_a_table_under_an_unknown_title_is_reported(shanghai_final: Document) ->
     # page 4 lists the department's units in a small table that is no standard table
     assert any(
         w.startswith("page 4: a table under") and "matches no known table title" in w
-        for w in shanghai_final.warnings
+        for w in (t.en for t in shanghai_final.warnings)
     )
 
 

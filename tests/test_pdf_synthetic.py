@@ -23,7 +23,7 @@ def unruled(tmp_path_factory: pytest.TempPathFactory) -> Document:
 def test_unruled_table_is_read_from_word_alignment(unruled: Document) -> None:
     assert (unruled.meta.kind, unruled.meta.scope, unruled.meta.year) == ("budget", "unit", 2025)
     assert unruled.meta.department == "某县社会福利中心"
-    table = unruled.table_by_catalogue("budget_income")
+    table = unruled.table_by_role("budget_income")
     assert table is not None
     assert table.unit == Unit.YUAN
     assert table.columns == ["科目编码", "科目名称", "合计", "一般公共预算", "单位资金"]
@@ -38,7 +38,7 @@ def test_unruled_table_is_read_from_word_alignment(unruled: Document) -> None:
 
 
 def test_unruled_table_continues_on_a_page_without_title_or_header(unruled: Document) -> None:
-    table = unruled.table_by_catalogue("budget_income")
+    table = unruled.table_by_role("budget_income")
     assert table is not None
     assert table.pages == [2, 3]
     medical = table.row("2101102")
@@ -56,7 +56,7 @@ def test_title_and_caption_rows_inside_the_grid(tmp_path: Path) -> None:
     path = tmp_path / "titled-grid.pdf"
     titled_grid_budget(path)
     doc = parse_file(path, jobs=1)
-    table = doc.table_by_catalogue("budget_expense")
+    table = doc.table_by_role("budget_expense")
     assert table is not None, doc.warnings
     assert table.unit == Unit.WAN_YUAN
     assert table.columns == ["科目编码", "科目名称", "合计", "基本支出", "项目支出"]
@@ -72,7 +72,7 @@ def test_a_title_wrapped_over_two_lines(tmp_path: Path) -> None:
     path = tmp_path / "wrapped-title.pdf"
     wrapped_title_budget(path)
     doc = parse_file(path, jobs=1)
-    table = doc.table_by_catalogue("gpb_basic_economic")
+    table = doc.table_by_role("gpb_basic_economic")
     assert table is not None, doc.warnings
     assert table.unit == Unit.YUAN
     assert table.row("30201").parent == "302"  # type: ignore[union-attr]

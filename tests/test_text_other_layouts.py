@@ -25,7 +25,7 @@ def test_kind_scope_year_and_department(doc: Document) -> None:
 
 
 def test_final_accounts_tables_recognised_with_units(doc: Document) -> None:
-    assert [(t.number, t.catalogue_id) for t in doc.tables] == [
+    assert [(t.number, t.role) for t in doc.tables] == [
         (1, "fa_summary"),
         (2, "fa_income"),
         (3, "fa_expense"),

@@ -45,11 +45,14 @@ def test_three_empty_tables_carry_their_note(jincheng: Document) -> None:
 
 def test_table_one_label_and_contents_numbering(jincheng: Document) -> None:
     assert table(jincheng, 1).label == "预算公开表1"
-    assert len([e for e in jincheng.contents if e.catalogue_id]) == 13
+    assert len([e for e in jincheng.contents if e.role]) == 13
 
 
 def test_contents_and_body_disagreement_is_recorded(jincheng: Document) -> None:
-    assert any("预算支出总表" in m and "预算支出汇总表" in m for m in jincheng.contents_mismatches)
+    assert any(
+        "预算支出总表" in m.text.zh and "预算支出汇总表" in m.text.zh
+        for m in jincheng.contents_mismatches
+    )
     assert len(jincheng.contents_mismatches) == 1
 
 
@@ -234,4 +237,4 @@ def test_page_furniture_never_reaches_the_model(jincheng: Document) -> None:
 
 
 def test_ocr_placeholder_is_reported_not_hidden(jincheng: Document) -> None:
-    assert any("English text" in w for w in jincheng.warnings)
+    assert any("English text" in w for w in (t.en for t in jincheng.warnings))

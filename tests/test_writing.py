@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from budget_review.checks import Severity, run_checks
+from budget_review.checks import run_checks
 from budget_review.checks.writing import rate_holds
-from budget_review.model import Document, Meta, Row, Section, Source, Table
+from budget_review.model import Document, Meta, Row, Section, Severity, Source, Table
 from budget_review.model.document import Figure, Provenance
 from budget_review.model.money import Unit
 from budget_review.parsers.claims import extract_claims
@@ -76,7 +76,7 @@ def test_item_amount_and_its_restatement_must_agree() -> None:
     finding = next(f for f in run_checks(bad).findings if f.rule == "N5")
     assert finding.severity == Severity.ERROR
     assert (finding.expected, finding.actual) == (Decimal("96.40"), Decimal("94.20"))
-    assert finding.refs[0].line == 11 and "住房公积金" in (finding.refs[0].claim or "")
+    assert finding.refs[0].line == 11 and "住房公积金" in (finding.refs[0].text or "")
 
 
 def test_rate_must_follow_from_the_two_amounts() -> None:
@@ -109,7 +109,7 @@ def test_names_in_the_text_are_the_tables_names() -> None:
     )
     assert "T1" not in _rules(good)
     finding = next(f for f in run_checks(renamed).findings if f.rule == "T1")
-    assert finding.severity == Severity.WARNING and "住房保障支出" in finding.message_zh
+    assert finding.severity == Severity.WARNING and "住房保障支出" in finding.message.zh
 
 
 def test_years_follow_the_document() -> None:
@@ -157,13 +157,13 @@ def test_writing_lint(text: str, problem: str) -> None:
     assert "T5" not in _rules(clean)
     findings = [f for f in run_checks(_doc(text)).findings if f.rule == "T5"]
     assert findings and all(f.severity == Severity.INFO for f in findings)
-    assert any(problem in f.message_en for f in findings)
+    assert any(problem in f.message.en for f in findings)
 
 
 def test_items_keep_code_amounts_rate_and_reason() -> None:
     from budget_review.checks.context import Context
-    from budget_review.checks.findings import Report
     from budget_review.checks.writing import items
+    from budget_review.model import Report
 
     doc = _doc(ITEM.format(new="96.40", word="增加", rate="7.11"))
     (item,) = list(items(Context(doc, Report(doc.source.sha256))))
@@ -175,7 +175,7 @@ def test_items_keep_code_amounts_rate_and_reason() -> None:
 
 def test_required_parts_of_the_document() -> None:
     bare = _doc("收入96.40万元。")
-    missing = {f.message_en for f in run_checks(bare).findings if f.rule == "K5"}
+    missing = {f.message.en for f in run_checks(bare).findings if f.rule == "K5"}
     assert "no contents page found" in missing and "no explanation of terms found" in missing
     full = _doc("收入96.40万元。")
     full.meta.title = "某局2026年部门预算"
@@ -203,4 +203,4 @@ def test_an_item_with_printed_codes_is_compared_by_code() -> None:
         f for f in run_checks(_doc(text.format(amount="69.40"))).findings if f.rule == "N1"
     )
     assert wrong.severity == Severity.ERROR
-    assert any(r.table == 5 and r.row == "2210201" for r in wrong.refs)
+    assert any(r.at.table == 5 and r.at.row == "2210201" for r in wrong.refs)

@@ -10,10 +10,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from budget_review.model import Address
 from budget_review.store.notes import Category, Note, NoteBook, Target, new_note
+from budget_review.tui.i18n import text
 from budget_review.tui.screens.confirm import ConfirmScreen
 from budget_review.tui.screens.note_editor import Draft, NoteEditor
-from budget_review.tui.session import OpenDocument, Place
+from budget_review.tui.session import OpenDocument
 from budget_review.tui.widgets.figure_grid import FigureGrid
 from budget_review.tui.widgets.findings_pane import FindingsTable
 from budget_review.tui.widgets.inspector import Inspector
@@ -36,34 +38,22 @@ class AnnotationActions(App[None]):
 
     if TYPE_CHECKING:
 
-        def goto(self, place: Place) -> None: ...
+        def goto(self, place: Address) -> None: ...
 
         def action_goto_table(self, number: int) -> None: ...
 
-    def noted_places(self) -> set[Place]:
-        return {
-            Place(n.target.table, n.target.row, n.target.column)
-            for n in self.notes
-            if n.target.kind == "figure" and not n.orphaned
-        }
+    def noted_places(self) -> set[Address]:
+        return {n.target.at for n in self.notes if n.target.kind == "figure" and not n.orphaned}
 
-    def notes_at(self, place: Place | None) -> list[Note]:
+    def notes_at(self, place: Address | None) -> list[Note]:
         if place is None:
             return []
-        return [
-            n
-            for n in self.notes
-            if n.target.kind == "figure"
-            and (n.target.table, n.target.row, n.target.column)
-            == (place.table, place.row, place.column)
-        ]
+        return [n for n in self.notes if n.target.kind == "figure" and n.target.at == place]
 
     def note_counts(self) -> dict[int, int]:
         counts: dict[int, int] = {}
         for note in self.notes:
-            table = note.target.table or (
-                note.target.figures[0][0] if note.target.figures else None
-            )
+            table = note.target.place.table
             if table is not None:
                 counts[table] = counts.get(table, 0) + 1
         return counts
@@ -80,30 +70,21 @@ class AnnotationActions(App[None]):
             table = self.current.table(place.table)
             row = next((r for r in table.rows if r.key == place.row), None) if table else None
             figure = row.figures.get(place.column or "") if row else None
-            heading = f"表{place.table} {row.name if row else place.row} / {place.column}"
-            return (
-                Target("figure", place.table, place.row, place.column),
-                (figure.raw if figure else None),
-                heading,
-            )
+            heading = place.label(self.lang, row.name if row else None)
+            return Target.of(place), (figure.raw if figure else None), heading
         if isinstance(focused, TableList):
             table = self.current.table(self.current_table)
             if table is None:
                 return None
-            return Target("table", table=table.number), None, f"表{table.number} {table.title}"
+            target = Target.of(Address(table=table.number))
+            return target, None, f"表{table.number} {table.title}"
         if isinstance(focused, FindingsTable):
             index = focused.cursor_row
             if not 0 <= index < len(focused.findings):
                 return None
             finding = focused.findings[index]
-            figures = tuple(
-                (r.table, r.row, r.column)
-                for r in finding.refs
-                if r.table is not None and r.row is not None and r.column is not None
-            )
-            heading = f"[{finding.rule}] " + (
-                finding.message_zh if self.lang == "zh" else finding.message_en
-            )
+            figures = tuple(r.at for r in finding.refs if r.at.is_figure)
+            heading = f"[{finding.rule}] {finding.message_in(self.lang)}"
             return (
                 Target("finding", finding=finding.id, rule=finding.rule, figures=figures),
                 None,
@@ -113,17 +94,13 @@ class AnnotationActions(App[None]):
             cards = self.current.document.cards
             if 0 <= self.current_card < len(cards):
                 name = cards[self.current_card].name
-                return Target("card", card=name), None, name
+                return Target.of(Address(card=name)), None, name
         return None
 
-    def action_comment(self, text: str = "", category: Category = Category.PROBLEM) -> None:
+    def action_comment(self, typed: str = "", category: Category = Category.PROBLEM) -> None:
         found = self.focused_target()
         if found is None or self.current is None:
-            self.notify(
-                "请先选中数字、表格、绩效目标表或问题"
-                if self.lang == "zh"
-                else "Focus a figure, table, card or finding first"
-            )
+            self.notify(text("note.focus_first", self.lang))
             return
         target, value, heading = found
         document = self.current.document
@@ -133,15 +110,14 @@ class AnnotationActions(App[None]):
                 note = new_note(document, target, draft.text, draft.category, value)
                 self._save(note)
 
-        self.push_screen(NoteEditor(heading, Draft(category, text), self.lang), saved)
+        self.push_screen(NoteEditor(heading, Draft(category, typed), self.lang), saved)
 
     def action_accept_finding(self) -> None:
         focused = self.focused
         if not isinstance(focused, FindingsTable) or not focused.findings:
             return
         finding = focused.findings[max(focused.cursor_row, 0)]
-        message = finding.message_zh if self.lang == "zh" else finding.message_en
-        self.action_comment(message, Category.PROBLEM)
+        self.action_comment(finding.message_in(self.lang), Category.PROBLEM)
 
     def action_edit_note(self) -> None:
         note = None
@@ -161,7 +137,8 @@ class AnnotationActions(App[None]):
                 self._save(replace(editing, text=draft.text, category=draft.category))
 
         self.push_screen(
-            NoteEditor(note.target.label(), Draft(note.category, note.text), self.lang), saved
+            NoteEditor(note.target.label(self.lang), Draft(note.category, note.text), self.lang),
+            saved,
         )
 
     @on(NotesTable.Act)
@@ -172,11 +149,7 @@ class AnnotationActions(App[None]):
         elif event.action == "toggle":
             self._save(replace(note, status="resolved" if note.status == "open" else "open"))
         elif event.action == "delete":
-            question = (
-                "删除这条批注？（u 可撤销）"
-                if self.lang == "zh"
-                else "Delete this note? (u undoes)"
-            )
+            question = text("note.delete", self.lang)
 
             def answer(yes: bool | None) -> None:
                 if yes:
@@ -190,19 +163,14 @@ class AnnotationActions(App[None]):
             note = self.deleted.pop()
             self._write(lambda: self.notebook.restore(note))
             self.refresh_notes()
-            self.notify("已恢复批注" if self.lang == "zh" else "Note restored")
+            self.notify(text("note.restored", self.lang))
 
     def _go_to_note(self, note: Note) -> None:
-        target = note.target
-        if target.kind == "figure":
-            self.goto(Place(target.table, target.row, target.column))
-        elif target.kind == "table" and target.table is not None:
-            self.action_goto_table(target.table)
-        elif target.kind == "card" and target.card:
-            self.goto(Place(card=target.card))
-        elif target.figures:
-            table, row, column = target.figures[0]
-            self.goto(Place(table, row, column))
+        place = note.target.place
+        if place.kind == "table" and place.table is not None:
+            self.action_goto_table(place.table)
+        elif place.kind in {"figure", "card"}:
+            self.goto(place)
 
     def _write(self, write: Callable[[], Note]) -> Note | None:
         """Save at once; a store held by another process says so instead of losing the note."""
@@ -216,7 +184,7 @@ class AnnotationActions(App[None]):
 
     def _save(self, note: Note) -> None:
         if self._write(lambda: self.notebook.save(note)) is not None:
-            self.notify("批注已保存" if self.lang == "zh" else "Note saved")
+            self.notify(text("note.saved", self.lang))
         self.refresh_notes()
 
     def refresh_notes(self) -> None:
@@ -245,13 +213,18 @@ class AnnotationActions(App[None]):
 
     @work(thread=True, group="export")
     def export_notes(self, folder: Path) -> None:
-        from budget_review.reports.notes_markdown import Reviewed, export
+        from budget_review.reports.notes_markdown import export
+        from budget_review.review import NotedDocument
 
         assert self.current is not None
         opened = self.current
         meta = opened.document.meta
         markdown = export(
-            [Reviewed(opened.document, opened.report, self.notebook.for_document(opened.document))],
+            [
+                NotedDocument(
+                    opened.document, opened.report, self.notebook.for_document(opened.document)
+                )
+            ],
             self.lang,
             include_findings=True,
         )
@@ -262,7 +235,7 @@ class AnnotationActions(App[None]):
         except OSError as exc:
             self.call_from_thread(self.notify, f"{path}: {exc}", severity="error")
             return
-        message = f"已导出到 {path}" if self.lang == "zh" else f"Exported to {path}"
+        message = text("export.notes", self.lang, path=path)
         self.call_from_thread(self.notify, message, timeout=8)
 
     def action_export_checklist(self) -> None:
@@ -290,5 +263,5 @@ class AnnotationActions(App[None]):
         except OSError as exc:
             self.call_from_thread(self.notify, f"{path}: {exc}", severity="error")
             return
-        message = f"检查表已写入 {path}" if self.lang == "zh" else f"Checklist written to {path}"
+        message = text("export.checklist", self.lang, path=path)
         self.call_from_thread(self.notify, message, timeout=8)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from budget_review.checks.findings import Report
-from budget_review.model import Document
-from budget_review.store import Store, open_document
+from budget_review.model import Address, InputError, say
+from budget_review.review import Reviewed, open_for_review, open_stored
+from budget_review.store import Store
 from budget_review.store.notes import Note, NoteBook
 from budget_review.store.store import default_store_path
 from budget_review.tui.annotate import AnnotationActions
@@ -21,7 +21,7 @@ from budget_review.tui.narrative import NarrativeParagraph, narrative
 from budget_review.tui.screens.follow import FollowScreen
 from budget_review.tui.screens.help import HelpScreen
 from budget_review.tui.search import Match, search
-from budget_review.tui.session import OpenDocument, Place, place_of
+from budget_review.tui.session import OpenDocument, place_of
 from budget_review.tui.widgets.cards_pane import CardList, CardsPane, CardView
 from budget_review.tui.widgets.documents_pane import DocumentsTable
 from budget_review.tui.widgets.figure_grid import FigureGrid
@@ -60,18 +60,6 @@ def _review_commands() -> type[Provider]:
     from budget_review.tui.commands import ReviewCommands
 
     return ReviewCommands
-
-
-def _run_checks(document: Document) -> Report:
-    from budget_review.checks import run_checks
-
-    return run_checks(document)
-
-
-@dataclass
-class Loaded:
-    document: Document
-    report: Report
 
 
 class ReviewApp(AnnotationActions):
@@ -169,15 +157,13 @@ class ReviewApp(AnnotationActions):
             self.call_from_thread(self._loading, path.name, 0, 0)
             try:
                 with Store(self.store_root) as store:
-                    opened = open_document(store, path, self.jobs, self._progress_for(path.name))
-                    report = opened.report
-                    if report is None:
-                        report = _run_checks(opened.document)
-                        store.save_report(opened.document.source.sha256, report)
+                    reviewed = open_for_review(
+                        store, path, self.jobs, self._progress_for(path.name)
+                    )
             except Exception as exc:  # a bad file is reported, the app stays up
                 self.call_from_thread(self._failed, path, exc)
                 continue
-            self.call_from_thread(self.add_document, Loaded(opened.document, report))
+            self.call_from_thread(self.add_document, reviewed)
         self.call_from_thread(self._loading_done)
 
     def _progress_for(self, name: str) -> Callable[[int, int], None]:
@@ -200,14 +186,14 @@ class ReviewApp(AnnotationActions):
             self.exit(return_code=2, message="\n".join(self.failures))
 
     def _failed(self, path: Path, error: Exception) -> None:
-        self.failures.append(
-            f"budget-review: {error}"
-            if str(path) in str(error)
-            else f"budget-review: {path}: {error}"
-        )
-        self.notify(text("load.failed", self.lang, error=f"{path.name}: {error}"), severity="error")
+        if isinstance(error, InputError):
+            line = error.in_(self.lang)
+        else:
+            line = f"{path}: {say('cli.unexpected', self.lang, problem=error)}"
+        self.failures.append(f"budget-review: {line}")
+        self.notify(text("load.failed", self.lang, error=line), severity="error")
 
-    def add_document(self, loaded: Loaded) -> None:
+    def add_document(self, loaded: Reviewed) -> None:
         opened = OpenDocument.build(loaded.document, loaded.report)
         self.documents = [d for d in self.documents if d.sha != opened.sha] + [opened]
         if self.current is None:
@@ -314,9 +300,9 @@ class ReviewApp(AnnotationActions):
         self.query_one(CardView).show(self.current, card, self.lang)
 
     def goto_card(self, name: str) -> None:
-        self.goto(Place(card=name))
+        self.goto(Address(card=name))
 
-    def goto(self, place: Place) -> None:
+    def goto(self, place: Address) -> None:
         """Show a figure wherever it is: a table cell or a card."""
         if self.current is None:
             return
@@ -361,7 +347,7 @@ class ReviewApp(AnnotationActions):
             if place is not None:
                 self.goto(place)
                 return
-        self.notify(event.finding.message_zh if self.lang == "zh" else event.finding.message_en)
+        self.notify(event.finding.message_in(self.lang))
 
     @on(DocumentsTable.Chosen)
     def _document_chosen(self, event: DocumentsTable.Chosen) -> None:
@@ -375,11 +361,10 @@ class ReviewApp(AnnotationActions):
     @work(thread=True, group="load")
     def open_stored(self, sha256: str) -> None:
         with Store(self.store_root) as store:
-            document = store.load(sha256)
-            report = store.load_report(sha256) or _run_checks(document)
-        self.call_from_thread(self._open_loaded, Loaded(document, report))
+            reviewed = open_stored(store, sha256)
+        self.call_from_thread(self._open_loaded, reviewed)
 
-    def _open_loaded(self, loaded: Loaded) -> None:
+    def _open_loaded(self, loaded: Reviewed) -> None:
         self.add_document(loaded)
         opened = next(d for d in self.documents if d.sha == loaded.document.source.sha256)
         self.show_document(opened)
@@ -467,7 +452,7 @@ class ReviewApp(AnnotationActions):
             return
         self.push_screen(FollowScreen(inspector.refs), self._followed)
 
-    def _followed(self, place: Place | None) -> None:
+    def _followed(self, place: Address | None) -> None:
         if place is not None:
             self.goto(place)
 
@@ -547,3 +532,13 @@ class ReviewApp(AnnotationActions):
                 grid.show(self.current, table, self.separators, self.noted_places())
                 if place is not None:
                     grid.move_to(place)
+
+
+def make_review_app(
+    paths: list[Path],
+    store_root: Path | None = None,
+    lang: str | None = None,
+    jobs: int | None = None,
+) -> ReviewApp:
+    """The app as the command line and the tests make it."""
+    return ReviewApp(paths, store_root, lang, jobs)

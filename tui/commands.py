@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
+from budget_review.tui.i18n import text
 from budget_review.tui.session import place_of
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
@@ -15,27 +16,27 @@ if TYPE_CHECKING:
 class ReviewCommands(Provider):
     def _commands(self) -> list[tuple[str, object, str]]:
         app: ReviewApp = self.app  # type: ignore[assignment]
-        zh = app.lang == "zh"
+        lang = app.lang
         commands: list[tuple[str, object, str]] = [
             (
-                "切换语言：English" if zh else "Switch language: 中文",
+                text("palette.language", lang),
                 app.action_switch_language,
-                "界面语言" if zh else "Interface language",
+                text("palette.language.help", lang),
             ),
             (
-                "导出批注为 Markdown" if zh else "Export notes as Markdown",
+                text("palette.export_notes", lang),
                 app.action_export_notes,
-                "写入当前文件夹" if zh else "Written to the current folder",
+                text("palette.folder", lang),
             ),
             (
-                "导出公开情况检查表" if zh else "Export the disclosure checklist",
+                text("palette.export_checklist", lang),
                 app.action_export_checklist,
-                "写入当前文件夹" if zh else "Written to the current folder",
+                text("palette.folder", lang),
             ),
             (
-                "千位分隔符：开/关" if zh else "Thousands separators: on/off",
+                text("palette.separators", lang),
                 app.action_toggle_separators,
-                "数字显示" if zh else "How figures are shown",
+                text("palette.separators.help", lang),
             ),
         ]
         current = app.current
@@ -44,15 +45,15 @@ class ReviewCommands(Provider):
         for table in current.document.tables:
             commands.append(
                 (
-                    f"{'转到' if zh else 'Go to'} 表{table.number} {table.title}",
+                    text("palette.table", lang, n=table.number, title=table.title),
                     partial(app.action_goto_table, table.number or 0),
-                    f"{len(table.rows)} rows",
+                    text("palette.rows", lang, n=len(table.rows)),
                 )
             )
         for card in current.document.cards:
             commands.append(
                 (
-                    f"{'转到绩效目标表' if zh else 'Go to card'} {card.name}",
+                    text("palette.card", lang, name=card.name),
                     partial(app.goto_card, card.name),
                     card.unit or "",
                 )
@@ -61,19 +62,19 @@ class ReviewCommands(Provider):
             places = [p for p in (place_of(r) for r in finding.refs) if p is not None]
             if not places:
                 continue
-            message = finding.message_zh if zh else finding.message_en
+            message = finding.message_in(lang)[:70]
             commands.append(
                 (
-                    f"{'转到问题' if zh else 'Go to finding'} [{finding.rule}] {message[:70]}",
+                    text("palette.finding", lang, rule=finding.rule, message=message),
                     partial(app.goto, places[0]),
-                    finding.severity.value,
+                    finding.severity.text.in_(lang),
                 )
             )
         for opened in app.documents:
             meta = opened.document.meta
             commands.append(
                 (
-                    f"{'切换文件' if zh else 'Switch document'} {meta.department} {meta.year}",
+                    text("palette.document", lang, department=meta.department, year=meta.year),
                     partial(app.show_document, opened),
                     opened.document.source.path,
                 )

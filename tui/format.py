@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from budget_review.checks.findings import Severity
-from budget_review.model import Figure
+from budget_review.model import Figure, Severity
 from rich.text import Text
 
 # A marker for each severity, so that highlighting survives NO_COLOR.

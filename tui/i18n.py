@@ -1,9 +1,12 @@
-"""Interface text in Chinese (default) and English; document text stays as printed.
+"""The app's words in Chinese (default) and English; document text stays as printed.
 
-English terms follow shared/domain/glossary.md.
+The app's own strings live here; words the core shares (severities, categories,
+kinds) come from `model.i18n`. English terms follow shared/domain/glossary.md.
 """
 
 from __future__ import annotations
+
+from budget_review.model import Text
 
 STRINGS: dict[str, tuple[str, str]] = {
     # key: (中文, English)
@@ -79,13 +82,51 @@ STRINGS: dict[str, tuple[str, str]] = {
     "doc.kind.final_accounts": ("决算", "final accounts"),
     "doc.scope.department": ("部门", "department"),
     "doc.scope.unit": ("单位", "unit"),
+    "doc.department": ("部门", "department"),
+    "doc.year": ("年度", "year"),
+    "note.focus_first": (
+        "请先选中数字、表格、绩效目标表或问题",
+        "Focus a figure, table, card or finding first",
+    ),
+    "note.delete": ("删除这条批注？（u 可撤销）", "Delete this note? (u undoes)"),
+    "note.restored": ("已恢复批注", "Note restored"),
+    "note.saved": ("批注已保存", "Note saved"),
+    "note.empty": ("空批注不保存", "An empty note is not saved"),
+    "note.discard": ("放弃已输入的内容？", "Discard what you typed?"),
+    "export.notes": ("已导出到 {path}", "Exported to {path}"),
+    "export.checklist": ("检查表已写入 {path}", "Checklist written to {path}"),
+    "confirm.hint": ("y 是 / n 否", "y yes / n no"),
+    "note.hint": (
+        "ctrl+s 保存 · ctrl+t 类别 · esc 取消",
+        "ctrl+s save · ctrl+t category · esc cancel",
+    ),
+    "notes.category": ("类别", "category"),
+    "notes.status": ("状态", "status"),
+    "notes.target": ("对象", "target"),
+    "notes.note": ("批注", "note"),
+    "findings.rule": ("规则", "rule"),
+    "findings.where": ("位置", "where"),
+    "findings.message": ("说明", "finding"),
+    "narrative.not_compared": ("  (未核对)", "  (not compared)"),
+    "palette.language": ("切换语言：English", "Switch language: 中文"),
+    "palette.language.help": ("界面语言", "Interface language"),
+    "palette.export_notes": ("导出批注为 Markdown", "Export notes as Markdown"),
+    "palette.export_checklist": ("导出公开情况检查表", "Export the disclosure checklist"),
+    "palette.folder": ("写入当前文件夹", "Written to the current folder"),
+    "palette.separators": ("千位分隔符：开/关", "Thousands separators: on/off"),
+    "palette.separators.help": ("数字显示", "How figures are shown"),
+    "palette.table": ("转到 表{n} {title}", "Go to 表{n} {title}"),
+    "palette.rows": ("{n} 行", "{n} rows"),
+    "palette.card": ("转到绩效目标表 {name}", "Go to card {name}"),
+    "palette.finding": ("转到问题 [{rule}] {message}", "Go to finding [{rule}] {message}"),
+    "palette.document": ("切换文件 {department} {year}", "Switch document {department} {year}"),
 }
 
 
 def text(key: str, lang: str, **values: object) -> str:
     zh, en = STRINGS[key]
-    template = zh if lang == "zh" else en
-    return template.format(**values) if values else template
+    phrase = Text(zh, en)
+    return (phrase.format(**values) if values else phrase).in_(lang)
 
 
 # Footer and help descriptions of the app's bindings, by binding id.
@@ -115,5 +156,4 @@ BINDING_TEXT: dict[str, tuple[str, str]] = {
 def localised(binding_id: str | None, lang: str, default: str) -> str:
     if binding_id is None or binding_id not in BINDING_TEXT:
         return default
-    zh, en = BINDING_TEXT[binding_id]
-    return zh if lang == "zh" else en
+    return Text(*BINDING_TEXT[binding_id]).in_(lang)

@@ -9,8 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from budget_review.checks.context import Cell, Context
-from budget_review.checks.findings import Finding, Report, Severity
-from budget_review.model import Claim, Document, Provenance
+from budget_review.model import Claim, Document, Finding, Provenance, Report, Severity
 
 
 @dataclass
@@ -42,55 +41,41 @@ class NarrativeParagraph:
         return max(levels, key=lambda s: s.rank, default=None)
 
 
-def _same_place(a: Provenance, page: int | None, line: int | None) -> bool:
-    return (page is not None and a.page == page) or (line is not None and a.line == line)
-
-
 def narrative(doc: Document, report: Report) -> list[NarrativeParagraph]:
     from budget_review.checks.subjects import resolve
 
     ctx = Context(doc, report)
-    by_sentence: dict[str, list[Claim]] = {}
+    claims: dict[str, list[Claim]] = {}
     for claim in doc.claims:
-        by_sentence.setdefault(claim.sentence, []).append(claim)
-    text_findings = [f for f in report.findings if any(r.claim for r in f.refs)]
+        claims.setdefault(claim.paragraph, []).append(claim)
+    by_claim: dict[str, list[Finding]] = {}
+    by_paragraph: dict[str, list[Finding]] = {}
+    for finding in report.findings:
+        for ref in finding.refs:
+            if ref.at.claim and finding not in by_claim.get(ref.at.claim, []):
+                by_claim.setdefault(ref.at.claim, []).append(finding)
+            elif ref.at.paragraph and finding not in by_paragraph.get(ref.at.paragraph, []):
+                by_paragraph.setdefault(ref.at.paragraph, []).append(finding)
     paragraphs = []
     for section in doc.sections:
         for index, text in enumerate(section.paragraphs):
-            where = section.place_of(index)
-            paragraph = NarrativeParagraph(text, where, section.heading)
+            key = section.paragraph_key(index)
+            paragraph = NarrativeParagraph(text, section.place_of(index), section.heading)
             cursor = 0
-            for sentence, claims in by_sentence.items():
-                if sentence not in text:
+            for claim in claims.get(key, []):
+                # Claims come in reading order: each is looked for after the one before.
+                base = text.find(claim.sentence) if claim.sentence in text else cursor
+                at = text.find(claim.text, max(base, cursor))
+                if at < 0:
+                    at = text.find(claim.text)
+                if at < 0:
                     continue
-                base = text.find(sentence)
-                for claim in claims:
-                    at = text.find(claim.text, base)
-                    if at < 0:
-                        continue
-                    cells = resolve(ctx, claim) if claim.kind == "amount" else []
-                    findings = [
-                        f
-                        for f in text_findings
-                        if any(
-                            r.claim == claim.text
-                            and r.line == claim.where.line
-                            and r.page == claim.where.page
-                            for r in f.refs
-                        )
-                    ]
-                    paragraph.marks.append(Mark(at, at + len(claim.text), claim, cells, findings))
-                cursor = max(cursor, base)
-            paragraph.marks.sort(key=lambda m: m.start)
-            paragraph.findings = [
-                f
-                for f in text_findings
-                if any(
-                    r.field == "text"
-                    and _same_place(where, r.page, r.line)
-                    and (r.claim or "")[:20] in text
-                    for r in f.refs
+                cursor = at + len(claim.text)
+                cells = resolve(ctx, claim) if claim.kind == "amount" else []
+                paragraph.marks.append(
+                    Mark(at, at + len(claim.text), claim, cells, by_claim.get(claim.key, []))
                 )
-            ]
+            paragraph.marks.sort(key=lambda m: m.start)
+            paragraph.findings = by_paragraph.get(key, [])
             paragraphs.append(paragraph)
     return paragraphs

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from budget_review.model import Document
-from budget_review.parsers.catalogue import squash
-from budget_review.tui.session import Place
+from budget_review.model import Address, Document
+from budget_review.model.vocabulary import squash
 
 
 @dataclass(frozen=True)
 class Match:
-    place: Place
+    place: Address
     text: str
 
 
@@ -25,13 +24,13 @@ def search(doc: Document, query: str) -> list[Match]:
             first = numeric[0] if numeric else None
             label = squash(row.name) + (row.code or "")
             if wanted in label and first is not None:
-                matches.append(Match(Place(table.number, row.key, first), row.name))
+                matches.append(Match(Address(table.number, row.key, first), row.name))
                 continue
             for column in numeric:
                 figure = row.figures[column]
                 if figure.raw and wanted in figure.raw.replace(",", ""):
-                    matches.append(Match(Place(table.number, row.key, column), figure.raw))
+                    matches.append(Match(Address(table.number, row.key, column), figure.raw))
     for card in doc.cards:
         if wanted in squash(card.name):
-            matches.append(Match(Place(card=card.name), card.name))
+            matches.append(Match(Address(card=card.name), card.name))
     return matches

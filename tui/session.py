@@ -8,25 +8,25 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from budget_review.checks.findings import Finding, Ref, Report, Severity
-from budget_review.model import Document, ProjectCard, Table
+from budget_review.model import (
+    Address,
+    Document,
+    Finding,
+    ProjectCard,
+    Ref,
+    Report,
+    Severity,
+    Table,
+)
 
 
-@dataclass(frozen=True)
-class Place:
-    """Where a figure is shown: a table cell or a card field."""
-
-    table: int | None = None
-    row: str | None = None
-    column: str | None = None
-    card: str | None = None
-
-
-def place_of(ref: Ref) -> Place | None:
-    if ref.table is not None and ref.row is not None and ref.column is not None:
-        return Place(table=ref.table, row=ref.row, column=ref.column)
-    if ref.card is not None:
-        return Place(card=ref.card)
+def place_of(ref: Ref) -> Address | None:
+    """Where the app can show a ref: a table cell, or a card (whatever its field)."""
+    at = ref.at
+    if at.is_figure:
+        return Address(table=at.table, row=at.row, column=at.column)
+    if at.card is not None:
+        return Address(card=at.card)
     return None
 
 
@@ -34,12 +34,12 @@ def place_of(ref: Ref) -> Place | None:
 class OpenDocument:
     document: Document
     report: Report
-    by_place: dict[Place, list[Finding]] = field(default_factory=dict)
-    failing: list[Place] = field(default_factory=list)  # in reading order
+    by_place: dict[Address, list[Finding]] = field(default_factory=dict)
+    failing: list[Address] = field(default_factory=list)  # in reading order
 
     @classmethod
     def build(cls, document: Document, report: Report) -> OpenDocument:
-        by_place: dict[Place, list[Finding]] = defaultdict(list)
+        by_place: dict[Address, list[Finding]] = defaultdict(list)
         for finding in report.findings:
             for ref in finding.refs:
                 place = place_of(ref)
@@ -47,11 +47,11 @@ class OpenDocument:
                     by_place[place].append(finding)
         opened = cls(document, report, dict(by_place))
         opened.failing = [
-            Place(table.number, row.key, column)
+            Address(table.number, row.key, column)
             for table in document.tables
             for row in table.rows
             for column in table.columns
-            if opened.worst(Place(table.number, row.key, column)) in _FAILING
+            if opened.worst(Address(table.number, row.key, column)) in _FAILING
         ]
         return opened
 
@@ -59,10 +59,10 @@ class OpenDocument:
     def sha(self) -> str:
         return self.document.source.sha256
 
-    def findings_at(self, place: Place) -> list[Finding]:
+    def findings_at(self, place: Address) -> list[Finding]:
         return self.by_place.get(place, [])
 
-    def worst(self, place: Place) -> Severity | None:
+    def worst(self, place: Address) -> Severity | None:
         findings = self.by_place.get(place)
         if not findings:
             return None
@@ -77,14 +77,14 @@ class OpenDocument:
     def table_counts(self, table: Table) -> dict[Severity, int]:
         counts: dict[Severity, int] = defaultdict(int)
         for finding in self.report.findings:
-            if any(r.table == table.number for r in finding.refs):
+            if any(r.at.table == table.number for r in finding.refs):
                 counts[finding.severity] += 1
         return counts
 
     def card_status(self, card: ProjectCard) -> Severity | None:
-        return self.worst(Place(card=card.name))
+        return self.worst(Address(card=card.name))
 
-    def next_failing(self, current: Place | None, backwards: bool = False) -> Place | None:
+    def next_failing(self, current: Address | None, backwards: bool = False) -> Address | None:
         """The next (or previous) failing figure after `current`, wrapping around."""
         if not self.failing:
             return None
@@ -100,7 +100,7 @@ class OpenDocument:
         index = order.index(current)
         return order[(index + 1) % len(order)]
 
-    def _position(self, place: Place | None) -> tuple[int, int, int]:
+    def _position(self, place: Address | None) -> tuple[int, int, int]:
         if place is None or place.table is None:
             return (-1, -1, -1)
         tables = [t.number for t in self.document.tables]

@@ -7,11 +7,9 @@ from decimal import Decimal
 
 from budget_review.checks.across import EXPENSE, GPB, SUMMARY, column, grand_total
 from budget_review.checks.context import Context
-from budget_review.checks.findings import Report
 from budget_review.checks.subjects import THREE_PUBLIC, three_public_cells
-from budget_review.model import Document, Row, Table
+from budget_review.model import Address, Document, Report, Row, Table
 from budget_review.model.money import Unit
-from budget_review.tui.session import Place
 
 ADMIN = ("admin_operating", "fa_admin_operating")
 
@@ -22,11 +20,11 @@ class Total:
     en: str
     value: Decimal | None
     unit: Unit | None
-    place: Place | None
+    place: Address | None
 
 
 def _table(doc: Document, ids: tuple[str, ...]) -> Table | None:
-    return next((t for cid in ids if (t := doc.table_by_catalogue(cid)) is not None), None)
+    return next((t for role in ids if (t := doc.table_by_role(role)) is not None), None)
 
 
 def _row(table: Table, names: tuple[str, ...], side: str | None) -> Row | None:
@@ -39,10 +37,10 @@ def _row(table: Table, names: tuple[str, ...], side: str | None) -> Row | None:
 
 def _cell(
     table: Table | None, row: Row | None, col: str | None
-) -> tuple[Decimal | None, Place | None]:
+) -> tuple[Decimal | None, Address | None]:
     if table is None or row is None or col is None:
         return None, None
-    return row.value(col), Place(table.number, row.key, col)
+    return row.value(col), Address(table.number, row.key, col)
 
 
 def key_totals(doc: Document) -> list[Total]:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from budget_review.tui.app import ReviewApp
+from budget_review.tui.app import ReviewApp, make_review_app
 from textual.pilot import Pilot
 
 from tests.conftest import JINCHENG_TXT
@@ -17,7 +17,7 @@ def make_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., R
     monkeypatch.setenv("BUDGET_REVIEW_CONFIG", str(tmp_path / "config"))
 
     def make(*paths: Path, lang: str | None = None) -> ReviewApp:
-        return ReviewApp(list(paths) or [JINCHENG_TXT], tmp_path / "db", lang=lang, jobs=1)
+        return make_review_app(list(paths) or [JINCHENG_TXT], tmp_path / "db", lang=lang, jobs=1)
 
     return make
 

@@ -6,9 +6,8 @@ import io
 from collections.abc import Callable
 from pathlib import Path
 
-from budget_review.checks import Severity
+from budget_review.model import Address, Severity
 from budget_review.tui.app import ReviewApp
-from budget_review.tui.session import Place
 from budget_review.tui.widgets.cards_pane import CardView
 from budget_review.tui.widgets.figure_grid import FigureGrid
 from budget_review.tui.widgets.findings_pane import FindingsTable
@@ -82,7 +81,7 @@ async def test_follow_goes_to_a_figure_the_finding_involves(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot, app)
-        app.goto(Place(table=2, row="20805", column="本年收入/合计"))
+        app.goto(Address(table=2, row="20805", column="本年收入/合计"))
         await pilot.pause()
         await pilot.press("f")
         await pilot.press("j", "enter")  # the second figure of the sum: a row under 20805
@@ -179,7 +178,7 @@ async def test_a_bad_file_is_reported_and_the_app_stays(
     bad.write_bytes(b"%PDF-1.7\n garbage")
     from tests.conftest import JINCHENG_TXT
 
-    app = make_app(bad, JINCHENG_TXT)
+    app = make_app(bad, JINCHENG_TXT, lang="en")
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot, app)
         messages = [n.message for n in app._notifications]
@@ -191,7 +190,7 @@ async def test_when_no_file_can_be_opened_the_app_exits_2(
 ) -> None:
     bad = tmp_path / "broken.pdf"
     bad.write_bytes(b"%PDF-1.7\n garbage")
-    app = make_app(bad)
+    app = make_app(bad, lang="en")
     async with app.run_test(size=SIZE) as pilot:
         for _ in range(100):
             if app.return_code is not None:

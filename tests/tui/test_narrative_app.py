@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from budget_review.checks import Severity
+from budget_review.model import Severity
 from budget_review.tui.app import ReviewApp
 from budget_review.tui.widgets.narrative_pane import ParagraphList
 from textual.widgets import Static, TabbedContent

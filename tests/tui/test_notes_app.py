@@ -7,9 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from budget_review.model import Address
 from budget_review.store import Category, NoteBook
 from budget_review.tui.app import ReviewApp
-from budget_review.tui.session import Place
 from budget_review.tui.widgets.figure_grid import FigureGrid
 from budget_review.tui.widgets.findings_pane import FindingsTable
 from budget_review.tui.widgets.notes_pane import NotesTable
@@ -43,7 +43,7 @@ async def test_annotating_a_figure(make_app: Callable[..., ReviewApp], tmp_path:
         await _write(pilot, "请补充绩效目标表")
         (note,) = _book(tmp_path).all()
         assert note.target.kind == "figure"
-        assert (note.target.table, note.target.row, note.target.column) == (
+        assert (note.target.at.table, note.target.at.row, note.target.at.column) == (
             place.table,  # type: ignore[union-attr]
             place.row,  # type: ignore[union-attr]
             place.column,  # type: ignore[union-attr]
@@ -70,7 +70,7 @@ async def test_accepting_a_finding_is_one_key(
         assert note.target.kind == "finding" and note.target.rule == "C2"
         assert note.target.finding == findings.findings[0].id
         assert note.text.startswith("绩效目标表「人才中心大楼维修费」")
-        assert note.target.figures and note.target.figures[0][0] == 12
+        assert note.target.figures and note.target.figures[0].table == 12
 
 
 async def test_annotating_a_card_and_a_table(
@@ -89,7 +89,8 @@ async def test_annotating_a_card_and_a_table(
         await pilot.press("c")
         await _write(pilot, "标题与目录不一致")
         kinds = sorted(
-            (n.target.kind, n.target.card or str(n.target.table)) for n in _book(tmp_path).all()
+            (n.target.kind, n.target.at.card or str(n.target.at.table))
+            for n in _book(tmp_path).all()
         )
         assert kinds == [("card", "星火项目创业大赛系列活动经费"), ("table", "1")]
 
@@ -100,7 +101,7 @@ async def test_edit_toggle_delete_and_undo(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot, app)
-        app.goto(Place(1, "收入总计", "收入/2026年"))
+        app.goto(Address(1, "收入总计", "收入/2026年"))
         await pilot.pause()
         await pilot.press("c")
         await _write(pilot, "已核对")

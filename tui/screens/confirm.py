@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from budget_review.tui.i18n import text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -27,7 +28,7 @@ class ConfirmScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm"):
             yield Label(self.question)
-            yield Label("y 是 / n 否" if self.lang == "zh" else "y yes / n no", id="confirm-hint")
+            yield Label(text("confirm.hint", self.lang), id="confirm-hint")
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from budget_review.checks.findings import Ref
-from budget_review.tui.session import Place, place_of
+from budget_review.model import Address, Ref
+from budget_review.tui.session import place_of
 from budget_review.tui.widgets.inspector import ref_label
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -14,7 +14,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 
-class FollowScreen(ModalScreen[Place | None]):
+class FollowScreen(ModalScreen[Address | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "close", "Close", id="follow.close"),
         Binding("escape", "close", "Close", show=False, id="follow.escape"),

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from budget_review.store.notes import CATEGORY_EN, CATEGORY_ZH, Category
+from budget_review.store.notes import Category
+from budget_review.tui.i18n import text
 from budget_review.tui.screens.confirm import ConfirmScreen
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -41,22 +42,16 @@ class NoteEditor(ModalScreen[Draft | None]):
         self.lang = lang
 
     def compose(self) -> ComposeResult:
-        names = CATEGORY_ZH if self.lang == "zh" else CATEGORY_EN
         with Vertical(id="note-editor"):
             yield Label(self.heading, id="note-heading")
             yield Select(
-                [(names[c], c) for c in Category],
+                [(c.text.in_(self.lang), c) for c in Category],
                 value=self.draft.category,
                 allow_blank=False,
                 id="note-category",
             )
             yield TextArea(self.draft.text, id="note-text", soft_wrap=True)
-            yield Label(
-                "ctrl+s 保存 · ctrl+t 类别 · esc 取消"
-                if self.lang == "zh"
-                else "ctrl+s save · ctrl+t category · esc cancel",
-                id="note-hint",
-            )
+            yield Label(text("note.hint", self.lang), id="note-hint")
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)
@@ -71,16 +66,16 @@ class NoteEditor(ModalScreen[Draft | None]):
 
     def action_save(self) -> None:
         category = self.query_one(Select).value
-        text = self.query_one(TextArea).text
-        if not text.strip():
-            self.notify("空批注不保存" if self.lang == "zh" else "An empty note is not saved")
+        typed = self.query_one(TextArea).text
+        if not typed.strip():
+            self.notify(text("note.empty", self.lang))
             return
-        self.dismiss(Draft(Category(str(category)), text))
+        self.dismiss(Draft(Category(str(category)), typed))
 
     def action_cancel(self) -> None:
-        text = self.query_one(TextArea).text
-        if text.strip() and text != self.draft.text:
-            question = "放弃已输入的内容？" if self.lang == "zh" else "Discard what you typed?"
+        typed = self.query_one(TextArea).text
+        if typed.strip() and typed != self.draft.text:
+            question = text("note.discard", self.lang)
             self.app.push_screen(ConfirmScreen(question, self.lang), self._confirmed)
         else:
             self.dismiss(None)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from budget_review.checks.findings import Severity
-from budget_review.model import ProjectCard
+from budget_review.model import Address, ProjectCard, Severity
 from budget_review.tui.format import MARKERS, STYLES
 from budget_review.tui.i18n import text
-from budget_review.tui.session import OpenDocument, Place
+from budget_review.tui.session import OpenDocument
 from rich.console import Group, RenderableType
 from rich.table import Table as RichTable
 from rich.text import Text
@@ -77,8 +76,8 @@ def render_card(opened: OpenDocument, card: ProjectCard, lang: str) -> Renderabl
             f"{card.department or ''}   {text('cards.row', lang)}: {match}   {_where(card)}"
         )
     )
-    for finding in opened.findings_at(Place(card=card.name)):
-        message = finding.message_zh if lang == "zh" else finding.message_en
+    for finding in opened.findings_at(Address(card=card.name)):
+        message = finding.message_in(lang)
         parts.append(
             Text(
                 f"{MARKERS[finding.severity]} {finding.rule} {message}",
@@ -99,7 +98,7 @@ def render_card(opened: OpenDocument, card: ProjectCard, lang: str) -> Renderabl
         ("self_raised", "单位自筹"),
         ("other", "其他资金"),
     ]
-    failing = {f.severity for f in opened.findings_at(Place(card=card.name))}
+    failing = {f.severity for f in opened.findings_at(Address(card=card.name))}
     for attribute, label in names:
         period = getattr(card.period_funding, attribute)
         annual = getattr(card.annual_funding, attribute)

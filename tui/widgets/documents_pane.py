@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from budget_review.checks.findings import Severity
+from budget_review.model import Severity
 from budget_review.store import DocumentSummary
 from budget_review.tui.i18n import text
 from budget_review.tui.session import OpenDocument
@@ -23,14 +23,7 @@ class DocumentsTable(DataTable[str]):
 
     def show(self, opened: list[OpenDocument], stored: list[DocumentSummary], lang: str) -> None:
         self.clear(columns=True)
-        for label in (
-            "",
-            "部门" if lang == "zh" else "department",
-            "年度" if lang == "zh" else "year",
-            "",
-            "",
-            "",
-        ):
+        for label in ("", text("doc.department", lang), text("doc.year", lang), "", "", ""):
             self.add_column(label)
         self.shas = []
         open_shas = {o.sha for o in opened}

@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from budget_review.model import Table
-from budget_review.parsers.alignment import segments_of
+from budget_review.model import Address, Table
 from budget_review.tui.format import figure_cell, printed
-from budget_review.tui.session import OpenDocument, Place
+from budget_review.tui.session import OpenDocument
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -37,12 +36,12 @@ class FigureGrid(DataTable[Text | str]):
 
     @dataclass
     class FigureFocused(Message):
-        place: Place | None
+        place: Address | None
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(cursor_type="cell", zebra_stripes=True, **kwargs)  # type: ignore[arg-type]
         self.table_number: int | None = None
-        self._places: list[list[Place | None]] = []
+        self._places: list[list[Address | None]] = []
         self._row_index: dict[tuple[str | None, str], int] = {}
         self._columns: list[str] = []
 
@@ -51,14 +50,12 @@ class FigureGrid(DataTable[Text | str]):
         opened: OpenDocument,
         table: Table,
         separators: bool,
-        notes: set[Place] | None = None,
+        notes: set[Address] | None = None,
     ) -> None:
         """Fill the grid with one table; keeps nothing from the table shown before."""
         self.clear(columns=True)
         self.table_number = table.number
-        numeric = [
-            table.columns[i] for segment in segments_of(table.columns) for i in segment.num_cols
-        ]
+        numeric = table.money_columns()
         self._columns = numeric
         self.add_column("编码", key="__code")
         self.add_column("名称", key="__name")
@@ -71,10 +68,10 @@ class FigureGrid(DataTable[Text | str]):
             indent = "  " * max(row.level - 1, 0) if row.kind != "total" else ""
             name = Text(indent + (row.name or row.key), style="bold" if row.kind == "total" else "")
             cells: list[Text | str] = [row.code or "", name]
-            places: list[Place | None] = [None, None]
+            places: list[Address | None] = [None, None]
             for column in numeric:
                 figure = row.figures.get(column)
-                place = Place(table.number, row.key, column)
+                place = Address(table.number, row.key, column)
                 severity = opened.worst(place) if figure is not None else None
                 cells.append(figure_cell(printed(figure, separators), severity, place in notes))
                 places.append(place if figure is not None else None)
@@ -85,13 +82,13 @@ class FigureGrid(DataTable[Text | str]):
         if numeric and table.rows:
             self.move_cursor(row=0, column=2)  # start on a figure, not on a name
 
-    def place_at_cursor(self) -> Place | None:
+    def place_at_cursor(self) -> Address | None:
         row, column = self.cursor_coordinate
         if 0 <= row < len(self._places) and 0 <= column < len(self._places[row]):
             return self._places[row][column]
         return None
 
-    def move_to(self, place: Place) -> bool:
+    def move_to(self, place: Address) -> bool:
         if place.table != self.table_number or place.row is None:
             return False
         row = self._row_index.get((None, place.row))

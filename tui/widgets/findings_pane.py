@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from budget_review.checks.findings import Finding, Severity, family
+from budget_review.model import Finding, Severity
+from budget_review.model.findings import FAMILIES as RULE_FAMILIES
+from budget_review.model.findings import family, family_text
 from budget_review.tui.format import MARKERS, STYLES
 from budget_review.tui.i18n import text
 from budget_review.tui.session import OpenDocument
@@ -16,16 +18,16 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 
 SEVERITIES = [None, Severity.ERROR, Severity.WARNING, Severity.TAIL]
-FAMILIES = [None, "表内", "表间", "表文", "绩效卡", "完整性", "文字"]
+FAMILIES: list[str | None] = [None, *RULE_FAMILIES]
 
 
 def where(finding: Finding) -> str:
     for ref in finding.refs:
-        if ref.table is not None:
-            return f"表{ref.table}"
-        if ref.card is not None:
+        if ref.at.table is not None:
+            return f"表{ref.at.table}"
+        if ref.at.card is not None:
             return "卡"
-    return "文" if any(r.claim for r in finding.refs) else ""
+    return "文" if any(r.at.claim or r.at.paragraph for r in finding.refs) else ""
 
 
 class FindingsTable(DataTable[Text | str]):
@@ -75,8 +77,9 @@ class FindingsTable(DataTable[Text | str]):
         if self._opened is None:
             return
         self.clear(columns=True)
-        for label in ("", "规则", "位置", "说明" if self._lang == "zh" else "finding"):
-            self.add_column(label)
+        self.add_column("")
+        for key in ("findings.rule", "findings.where", "findings.message"):
+            self.add_column(text(key, self._lang))
         severity = SEVERITIES[self.severity_index]
         group = FAMILIES[self.family_index]
         self.findings = [
@@ -84,10 +87,10 @@ class FindingsTable(DataTable[Text | str]):
             for f in self._opened.report.findings
             if (severity is None or f.severity == severity)
             and (group is None or family(f.rule) == group)
-            and (self.only_table is None or any(r.table == self.only_table for r in f.refs))
+            and (self.only_table is None or any(r.at.table == self.only_table for r in f.refs))
         ]
         for finding in self.findings:
-            message = finding.message_zh if self._lang == "zh" else finding.message_en
+            message = finding.message_in(self._lang)
             self.add_row(
                 Text(MARKERS[finding.severity], style=STYLES[finding.severity]),
                 finding.rule,
@@ -98,12 +101,12 @@ class FindingsTable(DataTable[Text | str]):
 
     def describe(self) -> str:
         severity = SEVERITIES[self.severity_index]
-        family = FAMILIES[self.family_index]
+        letter = FAMILIES[self.family_index]
         parts = [
             text(f"severity.{severity.value}", self._lang)
             if severity
             else text("findings.all", self._lang),
-            family or "",
+            family_text(letter).in_(self._lang) if letter else "",
             f"表{self.only_table}" if self.only_table is not None else "",
             text("findings.count", self._lang, n=len(self.findings)),
         ]
@@ -137,7 +140,7 @@ class FindingsPane(Vertical):
         self.query_one(FindingsTable).show(opened, lang)
         ledger = Text(text("findings.not_checked", lang) + "\n", style="bold")
         for item in opened.report.not_checked:
-            ledger.append(f"  {item.rule} {item.reason}\n", style="dim")
+            ledger.append(f"  {item.rule} {item.reason.in_(lang)}\n", style="dim")
         if not opened.report.not_checked:
             ledger.append("  —\n", style="dim")
         self.query_one("#not-checked", Static).update(ledger)

@@ -2,25 +2,21 @@
 
 from __future__ import annotations
 
-from budget_review.checks.findings import Finding, Ref
-from budget_review.store.notes import CATEGORY_ZH, Note
+from budget_review.model import Address, Finding, Ref
+from budget_review.store.notes import Note
 from budget_review.tui.format import MARKERS, STYLES
 from budget_review.tui.i18n import text
-from budget_review.tui.session import OpenDocument, Place, place_of
+from budget_review.tui.session import OpenDocument, place_of
 from rich.console import Group, RenderableType
 from rich.table import Table as RichTable
 from rich.text import Text
 from textual.widgets import Static
 
 
-def ref_label(ref: Ref) -> str:
+def ref_label(ref: Ref, lang: str = "zh") -> str:
     where = f" p.{ref.page}" if ref.page else f" l.{ref.line}" if ref.line else ""
-    value = f" = {ref.value}" if ref.value is not None else ""
-    if ref.table is not None:
-        return f"表{ref.table} {ref.row} / {ref.column}{value}{where}"
-    if ref.card is not None:
-        return f"card {ref.card} {ref.field or ''}{value}{where}"
-    return f"“{ref.claim}”{where}"
+    value = f" = {ref.value}" if ref.value is not None and ref.text is None else ""
+    return f"{ref.label(lang)}{value}{where}"
 
 
 class Inspector(Static):
@@ -35,7 +31,7 @@ class Inspector(Static):
     def show(
         self,
         opened: OpenDocument | None,
-        place: Place | None,
+        place: Address | None,
         lang: str,
         notes: list[Note] | None = None,
     ) -> None:
@@ -72,7 +68,7 @@ class Inspector(Static):
                 )
             )
             if figure.repair:
-                parts.append(Text(figure.repair, style="italic"))
+                parts.append(Text(figure.repair.in_(lang), style="italic"))
         findings = opened.findings_at(place)
         if not findings:
             parts.append(Text(text("inspector.no_findings", lang), style="dim"))
@@ -81,14 +77,14 @@ class Inspector(Static):
         for note in notes or []:
             status = "✓" if note.status == "resolved" else "✎"
             first = note.text.splitlines()[0] if note.text else ""
-            category = CATEGORY_ZH[note.category] if lang == "zh" else note.category.value
+            category = note.category.text.in_(lang)
             parts.append(Text(f"{status} {category}: {first}", style="italic"))
         if self.refs:
             parts.append(Text(text("inspector.follow", lang), style="dim"))
         self.update(Group(*parts))
 
     def _finding(self, finding: Finding, lang: str) -> RenderableType:
-        message = finding.message_zh if lang == "zh" else finding.message_en
+        message = finding.message_in(lang)
         head = Text(f"{MARKERS[finding.severity]} {finding.rule} ", style=STYLES[finding.severity])
         head.append(message, style="")
         grid = RichTable.grid(padding=(0, 2))
@@ -104,6 +100,9 @@ class Inspector(Static):
                 self.refs.append(ref)
             number = self.refs.index(ref) + 1
             lines.append(
-                Text(f"   {number}. {ref_label(ref)}", style="dim" if place_of(ref) is None else "")
+                Text(
+                    f"   {number}. {ref_label(ref, lang)}",
+                    style="dim" if place_of(ref) is None else "",
+                )
             )
         return Group(*lines)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from budget_review.checks.context import Cell
 from budget_review.tui.format import MARKERS, STYLES
+from budget_review.tui.i18n import text
 from budget_review.tui.narrative import NarrativeParagraph
 from rich.console import Group, RenderableType
 from rich.text import Text
@@ -65,13 +66,13 @@ def explain(paragraph: NarrativeParagraph, lang: str) -> RenderableType:
             more = f" (+{len(mark.cells) - 3})" if len(mark.cells) > 3 else ""
             line.append(f"  ↔ {shown}{more}", style="dim")
         elif not mark.findings:
-            line.append("  (未核对)" if lang == "zh" else "  (not compared)", style="dim")
+            line.append(text("narrative.not_compared", lang), style="dim")
         lines.append(line)
         for finding in mark.findings:
-            message = finding.message_zh if lang == "zh" else finding.message_en
+            message = finding.message_in(lang)
             lines.append(Text(f"    {finding.rule} {message}", style=STYLES[finding.severity]))
     for finding in paragraph.findings:
-        message = finding.message_zh if lang == "zh" else finding.message_en
+        message = finding.message_in(lang)
         lines.append(
             Text(
                 f"{MARKERS[finding.severity]} {finding.rule} {message}",

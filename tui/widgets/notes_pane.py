@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from budget_review.store.notes import CATEGORY_EN, CATEGORY_ZH, Category, Note
+from budget_review.model import say
+from budget_review.store.notes import Category, Note
+from budget_review.tui.i18n import text
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -49,15 +51,9 @@ class NotesTable(DataTable[Text | str]):
 
     def refill(self) -> None:
         self.clear(columns=True)
-        zh = self.lang == "zh"
-        for label in (
-            "",
-            "类别" if zh else "category",
-            "状态" if zh else "status",
-            "对象" if zh else "target",
-            "批注" if zh else "note",
-        ):
-            self.add_column(label)
+        self.add_column("")
+        for key in ("notes.category", "notes.status", "notes.target", "notes.note"):
+            self.add_column(text(key, self.lang))
         category = CATEGORIES[self.category_index]
         status = STATUSES[self.status_index]
         self.notes = [
@@ -65,16 +61,15 @@ class NotesTable(DataTable[Text | str]):
             for n in self.all_notes
             if (category is None or n.category == category)
             and (status is None or n.status == status)
-            and (self.only_table is None or n.target.table == self.only_table)
+            and (self.only_table is None or n.target.place.table == self.only_table)
         ]
-        names = CATEGORY_ZH if zh else CATEGORY_EN
         for note in self.notes:
             done = note.status == "resolved"
             self.add_row(
                 Text("⚠" if note.orphaned else "✎", style="yellow" if note.orphaned else ""),
-                names[note.category],
-                ("已解决" if zh else "resolved") if done else ("未解决" if zh else "open"),
-                note.target.label(),
+                note.category.text.in_(self.lang),
+                say(f"status.{note.status}", self.lang),
+                note.target.label(self.lang),
                 Text(
                     note.text.splitlines()[0][:80] if note.text else "", style="dim" if done else ""
                 ),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from budget_review.checks.findings import Severity
+from budget_review.model import Severity
 from budget_review.tui.format import MARKERS, STYLES
 from budget_review.tui.session import OpenDocument
 from rich.text import Text

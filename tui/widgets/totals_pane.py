@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from budget_review.model import Text as Phrase
 from budget_review.tui.format import MARKERS, STYLES, with_separators
 from budget_review.tui.i18n import text
 from budget_review.tui.session import OpenDocument
@@ -48,7 +49,7 @@ class TotalsPane(VerticalScroll):
         table.add_column(text("unit", lang))
         table.add_column(text("totals.status", lang))
         for total in key_totals(doc):
-            label = total.zh if lang == "zh" else f"{total.en} ({total.zh})"
+            label = Phrase(total.zh, f"{total.en} ({total.zh})").in_(lang)
             value = with_separators(total.value) if total.value is not None else "—"
             if total.place is None:
                 status = Text(text("totals.unchecked", lang), style="dim")

@@ -1,4 +1,4 @@
-"""`check` output: a readable summary, a Markdown report, or JSON for other tools."""
+"""`check` reports: a readable summary, a Markdown report, or JSON for other tools."""
 
 from __future__ import annotations
 
@@ -6,30 +6,18 @@ import json
 from collections import defaultdict
 from typing import Any
 
-from budget_review.checks import Finding, Report, Severity
-from budget_review.checks.findings import finding_to_dict
-from budget_review.checks.registry import rule_by_id
-from budget_review.model import Document
+from budget_review.model import Document, Finding, Report, Severity, say
+from budget_review.model.serialize import finding_to_dict
 
 ORDER = [Severity.ERROR, Severity.WARNING, Severity.TAIL, Severity.INFO]
-HEADINGS = {
-    "zh": {
-        Severity.ERROR: "错误",
-        Severity.WARNING: "需复核",
-        Severity.TAIL: "尾差",
-        Severity.INFO: "提示",
-    },
-    "en": {
-        Severity.ERROR: "Errors",
-        Severity.WARNING: "Warnings",
-        Severity.TAIL: "Rounding tails (尾差)",
-        Severity.INFO: "Notes",
-    },
-}
+
+
+def _heading(severity: Severity, lang: str) -> str:
+    return say(f"severities.{severity.value}", lang)
 
 
 def message(finding: Finding, lang: str) -> str:
-    return finding.message_zh if lang == "zh" else finding.message_en
+    return finding.message_in(lang)
 
 
 def _where(finding: Finding) -> str:
@@ -43,15 +31,15 @@ def _where(finding: Finding) -> str:
     return ", ".join(distinct[:3]) + (" …" if len(distinct) > 3 else "")
 
 
-def _group(finding: Finding) -> str:
-    tables = sorted({r.table for r in finding.refs if r.table is not None})
+def _group(finding: Finding, lang: str) -> str:
+    tables = sorted({r.at.table for r in finding.refs if r.at.table is not None})
     if tables:
         return "表" + "/".join(str(t) for t in tables)
-    if any(r.card for r in finding.refs):
-        return "绩效目标表 cards"
-    if any(r.claim for r in finding.refs):
-        return "说明 narrative"
-    return "文件 document"
+    if any(r.at.card for r in finding.refs):
+        return say("report.cards", lang)
+    if any(r.at.claim or r.at.paragraph for r in finding.refs):
+        return say("report.narrative", lang)
+    return say("report.document", lang)
 
 
 def _title(doc: Document) -> str:
@@ -62,7 +50,7 @@ def _title(doc: Document) -> str:
 
 
 def _counts(report: Report, lang: str) -> str:
-    return ", ".join(f"{HEADINGS[lang][s]} {report.count(s)}" for s in ORDER)
+    return ", ".join(f"{_heading(s, lang)} {report.count(s)}" for s in ORDER)
 
 
 def text(doc: Document, report: Report, lang: str) -> str:
@@ -71,10 +59,10 @@ def text(doc: Document, report: Report, lang: str) -> str:
         findings = [f for f in report.findings if f.severity == severity]
         if not findings:
             continue
-        lines.append(f"  {HEADINGS[lang][severity]}:")
+        lines.append(f"  {_heading(severity, lang)}:")
         groups: dict[str, list[Finding]] = defaultdict(list)
         for finding in findings:
-            groups[_group(finding)].append(finding)
+            groups[_group(finding, lang)].append(finding)
         for group, members in groups.items():
             lines.append(f"    {group}")
             for finding in members:
@@ -84,27 +72,22 @@ def text(doc: Document, report: Report, lang: str) -> str:
                     + (f" ({where})" if where else "")
                 )
     if report.not_checked:
-        lines.append("  " + ("未检查:" if lang == "zh" else "Not checked:"))
+        lines.append(f"  {say('report.not_checked', lang)}:")
         for item in report.not_checked:
-            lines.append(f"    [{item.rule}] {item.reason}")
+            lines.append(f"    [{item.rule}] {item.reason.in_(lang)}")
     return "\n".join(lines)
 
 
 def markdown(doc: Document, report: Report, lang: str) -> str:
-    zh = lang == "zh"
     out = [f"# {_title(doc)}", "", f"`{doc.source.path}` · sha256 `{doc.source.sha256[:12]}`", ""]
     out += [f"**{_counts(report, lang)}**", ""]
     for severity in ORDER:
         findings = [f for f in report.findings if f.severity == severity]
         if not findings:
             continue
-        out += [f"## {HEADINGS[lang][severity]}", ""]
-        out += [
-            "| 规则 | 说明 | 位置 | 应为 | 实为 |"
-            if zh
-            else "| rule | finding | where | expected | actual |",
-            "|---|---|---|---|---|",
-        ]
+        out += [f"## {_heading(severity, lang)}", ""]
+        keys = ("report.rule", "report.finding", "report.where", "report.expected", "report.actual")
+        out += ["| " + " | ".join(say(k, lang) for k in keys) + " |", "|---|---|---|---|---|"]
         for finding in findings:
             cells = [
                 finding.rule,
@@ -116,10 +99,9 @@ def markdown(doc: Document, report: Report, lang: str) -> str:
             out.append("| " + " | ".join(cells) + " |")
         out.append("")
     if report.not_checked:
-        out += ["## 未检查" if zh else "## Not checked", ""]
+        out += [f"## {say('report.not_checked', lang)}", ""]
         for item in report.not_checked:
-            rule = rule_by_id(item.rule)
-            out.append(f"- **{item.rule}** {rule.zh if zh else rule.en}: {item.reason}")
+            out.append(f"- **{item.rule}** {item.title.in_(lang)}: {item.reason.in_(lang)}")
         out.append("")
     return "\n".join(out)
 
@@ -148,7 +130,11 @@ def as_json(pairs: list[tuple[Document, Report]], lang: str) -> str:
                 },
                 "summary": {s.value: report.count(s) for s in ORDER},
                 "findings": findings,
-                "not_checked": [{"rule": n.rule, "reason": n.reason} for n in report.not_checked],
+                "comparisons": report.comparisons,
+                "not_checked": [
+                    {"rule": n.rule, "reason": n.reason.in_(lang), "reasons": n.reason.to_dict()}
+                    for n in report.not_checked
+                ],
             }
         )
     return json.dumps({"documents": documents}, ensure_ascii=False, indent=1)

@@ -1,0 +1,126 @@
+"""What the checks report: findings with their evidence, and the rules that could not run.
+
+A model type: the checks make findings, the store keeps them, reports and the
+app show them; none of those needs the rules themselves.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+from budget_review.model.address import Address
+from budget_review.model.i18n import Text, words
+
+# Rule ids start with their family's letter: the app filters by family without loading rules.
+FAMILIES = ("W", "X", "N", "C", "K", "T")
+
+
+def family(rule_id: str) -> str:
+    """The family letter of a rule id ('' when it names none)."""
+    return rule_id[:1] if rule_id[:1] in FAMILIES else ""
+
+
+def family_text(letter: str) -> Text:
+    return words(f"family.{letter}") if letter in FAMILIES else Text("", "")
+
+
+class Severity(StrEnum):
+    ERROR = "error"  # a real discrepancy
+    TAIL = "tail"  # within rounding (尾差): shown, never counted as an error
+    WARNING = "warning"  # needs a human look
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "tail": 1, "info": 0}[self.value]
+
+    @property
+    def text(self) -> Text:
+        return words(f"severity.{self.value}")
+
+
+@dataclass(frozen=True)
+class Ref:
+    """One thing a finding rests on: where it is, and what was read there."""
+
+    at: Address
+    value: Decimal | None = None
+    unit: str | None = None
+    page: int | None = None
+    line: int | None = None
+    key: str | None = None  # the figure's stable key, when it is a table cell
+    text: str | None = None  # the words cited, for a number or passage in the text
+    name: str | None = None  # the row's printed name, for a table cell
+
+    def label(self, lang: str = "zh") -> str:
+        return self.at.label(lang, self.name, self.text)
+
+    @property
+    def identity(self) -> str:
+        """What makes two refs the same evidence (not how they are labelled)."""
+        at = self.at
+        return self.key or "/".join(
+            str(x or "")
+            for x in (at.table, at.row, at.column, at.card, at.field, at.paragraph, at.claim)
+        )
+
+
+@dataclass
+class Finding:
+    rule: str
+    severity: Severity
+    message: Text
+    refs: list[Ref] = field(default_factory=list)
+    expected: Decimal | None = None
+    actual: Decimal | None = None
+    unit: str | None = None
+
+    @property
+    def difference(self) -> Decimal | None:
+        if self.expected is None or self.actual is None:
+            return None
+        return self.actual - self.expected
+
+    @property
+    def id(self) -> str:
+        """Stable across runs and re-parses: the rule and the figures it names."""
+        parts = [self.rule] + [_legacy_identity(r) for r in self.refs]
+        return hashlib.sha1("|".join(parts).encode()).hexdigest()[:12]
+
+    def message_in(self, lang: str) -> str:
+        return self.message.in_(lang)
+
+
+def _legacy_identity(ref: Ref) -> str:
+    # The id format of earlier versions, so that notes on findings keep their finding.
+    at = ref.at
+    cited = ref.text if at.claim is not None or at.paragraph is not None else None
+    return ref.key or f"{at.table}/{at.row}/{at.column}/{at.card}/{at.field}/{cited}"
+
+
+@dataclass
+class NotChecked:
+    rule: str
+    reason: Text
+    title: Text = field(default_factory=lambda: Text("", ""))  # what the rule checks
+
+
+@dataclass
+class Report:
+    """Every finding on one document, and the ledger of rules that did not run."""
+
+    document: str  # sha256
+    findings: list[Finding] = field(default_factory=list)
+    not_checked: list[NotChecked] = field(default_factory=list)
+    rules_run: int = 0
+    checks_version: str = ""
+    comparisons: dict[str, int] = field(default_factory=dict)  # per rule id
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    def worst(self) -> Severity | None:
+        return max((f.severity for f in self.findings), key=lambda s: s.rank, default=None)

@@ -1,0 +1,348 @@
+"""The core's words in Chinese (the default) and English: one path for every layer below the UI.
+
+A `Text` carries both languages, so that what a rule, reader or command says is
+written once, where it is decided, and shown in the reader's language later.
+Fixed vocabulary (severities, categories, kinds, report labels, command
+messages) is looked up by key in `WORDS`. English terms follow
+shared/domain/glossary.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+Lang = Literal["zh", "en"]
+LANGS: tuple[Lang, ...] = ("zh", "en")
+
+
+@dataclass(frozen=True)
+class Text:
+    """One message in both languages."""
+
+    zh: str
+    en: str
+
+    def in_(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
+
+    def format(self, **values: object) -> Text:
+        """Fill in values; a value that is itself a `Text` is filled in its own language."""
+        zh = {k: v.zh if isinstance(v, Text) else v for k, v in values.items()}
+        en = {k: v.en if isinstance(v, Text) else v for k, v in values.items()}
+        return Text(self.zh.format(**zh), self.en.format(**en))
+
+    def __add__(self, other: Text) -> Text:
+        return Text(self.zh + other.zh, self.en + other.en)
+
+    def to_dict(self) -> dict[str, str]:
+        return {"zh": self.zh, "en": self.en}
+
+    @classmethod
+    def from_data(cls, data: Any) -> Text:
+        """From a stored {"zh", "en"} pair; a plain string (older stores) serves both."""
+        if isinstance(data, dict):
+            return cls(str(data.get("zh", "")), str(data.get("en", data.get("zh", ""))))
+        return cls(str(data), str(data))
+
+
+def words(key: str, **values: object) -> Text:
+    """The catalogue's text for `key`, with `values` filled in."""
+    zh, en = WORDS[key]
+    text = Text(zh, en)
+    return text.format(**values) if values else text
+
+
+def say(key: str, lang: str, **values: object) -> str:
+    return words(key, **values).in_(lang)
+
+
+def place(page: int | None, line: int | None) -> Text | None:
+    """Where to look: 第3页 / page 3, or 第12行 / line 12 for a text dump."""
+    if page is not None:
+        return words("where.page", n=page)
+    if line is not None:
+        return words("where.line", n=line)
+    return None
+
+
+WORDS: dict[str, tuple[str, str]] = {
+    # where
+    "where.page": ("第{n}页", "page {n}"),
+    "where.line": ("第{n}行", "line {n}"),
+    "where.pages": ("第{a}–{b}页", "pages {a}–{b}"),
+    # severities, as a heading and as a count
+    "severity.error": ("错误", "error"),
+    "severity.warning": ("需复核", "warning"),
+    "severity.tail": ("尾差", "rounding tail"),
+    "severity.info": ("提示", "note"),
+    "severities.error": ("错误", "Errors"),
+    "severities.warning": ("需复核", "Warnings"),
+    "severities.tail": ("尾差", "Rounding tails (尾差)"),
+    "severities.info": ("提示", "Notes"),
+    # rule families
+    "family.W": ("表内", "within a table"),
+    "family.X": ("表间", "across tables"),
+    "family.N": ("表文", "text against tables"),
+    "family.C": ("绩效卡", "performance cards"),
+    "family.K": ("完整性", "completeness"),
+    "family.T": ("文字", "wording"),
+    # note categories and states
+    "category.problem": ("问题", "problem"),
+    "category.question": ("疑问", "question"),
+    "category.suggestion": ("建议", "suggestion"),
+    "category.verified": ("已核实", "verified"),
+    "status.open": ("未解决", "open"),
+    "status.resolved": ("已解决", "resolved"),
+    # document kinds and scopes
+    "kind.budget": ("预算", "budget"),
+    "kind.final_accounts": ("决算", "final accounts"),
+    "scope.department": ("部门", "department"),
+    "scope.unit": ("单位", "unit"),
+    # addresses
+    "address.table": ("表{table}", "table {table}"),
+    "address.card": ("绩效目标表「{card}」", "card “{card}”"),
+    "address.text": ("说明「{text}」", "text “{text}”"),
+    "address.paragraph": ("说明第{n}段", "paragraph {n}"),
+    # reports of findings
+    "report.counts": ("{parts}", "{parts}"),
+    "report.not_checked": ("未检查", "Not checked"),
+    "report.rule": ("规则", "rule"),
+    "report.finding": ("说明", "finding"),
+    "report.where": ("位置", "where"),
+    "report.expected": ("应为", "expected"),
+    "report.actual": ("实为", "actual"),
+    "report.difference": ("差额", "difference"),
+    "report.cards": ("绩效目标表", "project cards"),
+    "report.narrative": ("说明", "narrative"),
+    "report.document": ("文件", "document"),
+    # notes export
+    "notes.title": ("审查意见", "Review notes"),
+    "notes.printed": ("原文", "printed"),
+    "notes.findings": ("相关问题", "Related findings"),
+    "notes.cards": ("绩效目标表", "Project cards"),
+    "notes.document": ("全文", "Whole document"),
+    "notes.orphaned": ("对象已不存在的批注", "Notes whose target is gone"),
+    "notes.last": ("最后的值", "last value"),
+    "notes.unnoted": ("尚未批注的问题", "Open findings without a note"),
+    "notes.summary": ("批注 {n} 条：{parts}；未解决 {open} 条", "{n} notes: {parts}; {open} open"),
+    "notes.none": ("—", "none"),
+    "notes.severity.error": ("错误", "errors"),
+    "notes.severity.warning": ("需复核", "warnings"),
+    "notes.count": ("{name} {n}", "{n} {name}"),
+    "notes.detail": (
+        "（应为 {expected}，实为 {actual}，差额 {difference}{unit}）",
+        " (expected {expected}, actual {actual}, difference {difference}{unit})",
+    ),
+    "paren": ("（{text}）", " ({text})"),
+    "notes.separator": ("，", ", "),
+    # checklist
+    "checklist.title": ("公开情况检查表", "Disclosure checklist"),
+    "checklist.number": ("序号", "No."),
+    "checklist.item": ("检查项", "item"),
+    "checklist.meets": ("符合要求", "meets the requirements"),
+    "checklist.problems": ("存在问题", "problems found"),
+    "checklist.yes": ("是", "yes"),
+    "checklist.no": ("否", "no"),
+    "checklist.missing": ("未找到该部分", "not found"),
+    "checklist.note": ("批注（{author}）：{text}", "note ({author}): {text}"),
+    "checklist.sheet": ("检查表", "checklist"),
+    # command-line messages
+    "cli.stored": ("已存入", "stored"),
+    "cli.already": ("已在库中", "already stored"),
+    "cli.counts": (
+        "{tables} 张表、{figures} 个数字、{cards} 张绩效目标表、{claims} 处说明数字；"
+        "错误 {errors}，需复核 {warnings}，尾差 {tails}",
+        "{tables} tables, {figures} figures, {cards} cards, {claims} claims; "
+        "{errors} errors, {warnings} warnings, {tails} tails",
+    ),
+    "cli.warning": ("提示", "warning"),
+    "cli.no_documents": ("{root} 中没有文件", "no documents in {root}"),
+    "cli.list_row": ("{tables} 张表  {cards} 张绩效目标表", "{tables} tables  {cards} cards"),
+    "cli.wrote_notes": (
+        "已将 {documents} 个文件的 {count} 条批注写入 {path}",
+        "wrote {count} notes on {documents} documents to {path}",
+    ),
+    "cli.wrote_checklist": (
+        "已将 {rows} 行（{failing} 项为否）写入 {path}",
+        "wrote {rows} rows ({failing} 否) to {path}",
+    ),
+    "cli.no_such_document": (
+        "库中没有唯一对应此编号的文件",
+        "no single document in the store has this id",
+    ),
+    "cli.store_problem": ("文件库：{problem}", "store: {problem}"),
+    "cli.output_problem": ("无法写入：{problem}", "cannot write: {problem}"),
+    "cli.unexpected": (
+        "无法处理此文件：{problem}",
+        "could not process the input: {problem}",
+    ),
+    # what a reader could not understand; each names its place
+    "read.page_unreadable": (
+        "第{page}页无法读取（{problem}）",
+        "page {page}: could not be read ({problem})",
+    ),
+    "read.page_scanned": (
+        "第{page}页没有文字层（扫描页？），已跳过",
+        "page {page}: no text layer (a scanned page?), skipped",
+    ),
+    "read.no_unit": (
+        "表{n}「{title}」未注明金额单位（单位：元/万元）",
+        "表{n} '{title}': no unit stated (单位：元/万元)",
+    ),
+    "read.no_rows": ("{title}（{where}）：没有读到数据行", "{title} ({where}): no rows found"),
+    "read.unknown_table": (
+        "{where}：{above}的表格标题不在已知表格之列，其数据行未读取",
+        "{where}: a table{above} matches no known table title; its rows were skipped",
+    ),
+    "read.under": ("「{text}」下", " under '{text}'"),
+    "read.latin": (
+        "{where}：中文文件中出现英文文字（OCR 占位的表格？），已跳过：{text}",
+        "{where}: English text where the document has Chinese "
+        "(an OCR placeholder for a table?), skipped: {text}",
+    ),
+    "read.row_note": ("表{n} {where}：{note}", "表{n} {where}: {note}"),
+    "read.not_number": (
+        "表{n} {where}：{column} 列的「{raw}」不是数字",
+        "表{n} {where}: '{raw}' in {column} is not a number",
+    ),
+    "read.unit_subtotal": (
+        "表{n}：「{unit}」的小计与其 {count} 个项目之和不符",
+        "表{n}: the subtotal of '{unit}' differs from the sum of its {count} projects",
+    ),
+    "read.no_units": (
+        "表{n}：单位小计与所属项目之和不符，项目未按实施单位分组",
+        "表{n}: unit subtotals do not add up to their projects; "
+        "projects are listed without their implementing units",
+    ),
+    "read.align_unplaced": (
+        "{cells} 个单元格对应 {width} 列；缺失单元格放在任何位置都不能使本行合计成立，按原样读取",
+        "{cells} cells for {width} columns; no placement of the missing cells"
+        " satisfies the row's totals, read as printed",
+    ),
+    "read.align_ambiguous": (
+        "{cells} 个单元格对应 {width} 列；有多种放法都成立，按原样读取",
+        "{cells} cells for {width} columns; several placements fit, read as printed",
+    ),
+    "read.align_repaired": (
+        "本行 {cells} 个单元格对应 {width} 列：漏掉了一个空单元格（已补在 {columns}），"
+        "这是移动数字最少且使本行合计成立的放法",
+        "row has {cells} cells for {width} columns: a blank cell was dropped "
+        "(restored at {columns}): the placement that moves fewest figures and makes the"
+        " row's totals agree",
+    ),
+    "read.repaired_from": (
+        "{note}；修复前读作「{column}」",
+        "{note}; read as '{column}' before repair",
+    ),
+    "contents.not_listed": (
+        "表{n}「{title}」在正文中，但目录中没有",
+        "表{n} '{title}' is in the body but not in the contents",
+    ),
+    "contents.title_differs": (
+        "表{n}：目录标题「{listed}」（{listed_at}）与正文标题「{body}」（{body_at}）不同",
+        "表{n}: contents title '{listed}' ({listed_at}) "
+        "differs from body title '{body}' ({body_at})",
+    ),
+    "contents.missing": (
+        "目录列有「{title}」（表{n}），但正文中没有这张表",
+        "contents lists '{title}' (表{n}) but the body has no such table",
+    ),
+    # why a rule did not run
+    "reason.no_table": ("文件中没有{titles}", "no {titles} table in the document"),
+    "reason.no_unit": ("表{n}未注明金额单位", "表{n} states no unit"),
+    "reason.no_total_row": ("表{n}没有合计行", "表{n} has no 合计 row"),
+    "reason.no_income_column": ("表{n}没有收入金额列", "表{n} has no income amount column"),
+    "reason.no_shared_income": (
+        "收支总表的收入项目与收入总表的列没有对应",
+        "no income item of the 收支总表 names a column of the 收入总表",
+    ),
+    "reason.no_expense_total": ("支出方没有合计列", "no total column on the expense side"),
+    "reason.no_total_column": ("没有合计列", "no total column"),
+    "reason.no_column": ("表{n}没有{column}列", "表{n} has no {column} column"),
+    "reason.no_basic_total": ("表{n}没有基本支出合计", "表{n} has no 基本支出 total"),
+    "reason.no_groups": ("表{n}既没有合计也没有分类行", "表{n} has neither a total nor group rows"),
+    "reason.no_totals_row": ("表{n}没有合计行", "表{n} has no totals row"),
+    "reason.no_cards": (
+        "文件中没有项目支出绩效目标表",
+        "the document has no performance cards (项目支出绩效目标表)",
+    ),
+    "reason.no_projects": ("表{n}没有列出项目", "表{n} lists no projects"),
+    "reason.no_total_or_unit": ("表{n}没有合计列或金额单位", "表{n} has no 合计 column or unit"),
+    "reason.card_unreadable": (
+        "绩效目标表「{card}」的年度资金总额无法读取",
+        "card '{card}': 年度资金总额 could not be read",
+    ),
+    "reason.pdf_only": ("只有 PDF 有页面", "only a PDF has pages"),
+    "reason.no_claims": ("说明中没有{kind}", "the narrative states no {kind}"),
+    "reason.no_numbers": ("说明中没有数字", "the narrative states no numbers"),
+    "reason.nothing_to_compare": (
+        "没有可比较的数字：所需数字为空或不存在",
+        "nothing to compare: the figures it needs are blank or absent",
+    ),
+    "reason.no_figures": ("没有有数字的表格", "no table with figures"),
+    "reason.no_totals_over_top": (
+        "没有合计行与一级行相对应的表格",
+        "no table with a totals row over top-level rows",
+    ),
+    "reason.no_two_sided": ("没有收支总表这样的双栏表", "no two-sided (收支总表) table"),
+    "reason.no_balances": (
+        "没有含年初、年末结转结余的表格",
+        "no table with opening and closing balances",
+    ),
+    "reason.no_narrative": ("文件中没有文字说明", "the document has no narrative"),
+    "reason.no_items": (
+        "说明中没有逐项说明（…（类）…（款）…（项））",
+        "the narrative has no per-item explanations (…（类）…（款）…（项）)",
+    ),
+    "reason.no_functional": (
+        "没有可用于核对名称的功能分类表",
+        "no functional-classification table to compare names with",
+    ),
+    "reason.no_year": ("文件年度不明", "the document's year is not known"),
+    "reason.no_scope": (
+        "文件属于部门还是单位不明",
+        "the document's scope (部门/单位) is not known",
+    ),
+    "claim.amount": ("金额", "amount"),
+    "claim.share": ("占比", "share"),
+    "claim.change": ("增减额", "change"),
+    "claim.rate": ("增减率", "rate"),
+    "claim.count": ("数量", "count"),
+    "or": ("或", " / "),
+    # input problems: each names the file before it
+    "input.missing": ("没有这个文件", "no such file"),
+    "input.folder": ("是文件夹，不是文件", "is a folder, not a file"),
+    "input.unreadable": ("无法读取（{reason}）", "cannot be read ({reason})"),
+    "input.empty": ("文件是空的", "the file is empty"),
+    "input.not_disclosure": (
+        "没有识别出预算或决算表格：不是预算公开文件",
+        "no budget or final-accounts table was recognised: not a disclosure",
+    ),
+    "input.not_pdf": ("不是 PDF：文件没有 %PDF 文件头", "not a PDF: the file has no %PDF header"),
+    "input.binary": (
+        "是二进制数据，不是预算公开文件的文本",
+        "binary data, not a text dump of a disclosure",
+    ),
+    "input.encoding": (
+        "文本既不是 UTF-8 也不是 GB18030 编码",
+        "the text is neither UTF-8 nor GB18030",
+    ),
+    "input.pdf_encrypted": (
+        "PDF 已加密：请去掉密码后再试",
+        "the PDF is encrypted: remove the password and try again",
+    ),
+    "input.pdf_corrupt": (
+        "不是可读的 PDF：文件不完整或已损坏（{detail}）",
+        "not a readable PDF: the file is truncated or corrupt ({detail})",
+    ),
+    "input.pdf_no_pages": ("PDF 没有页面", "the PDF has no pages"),
+    "input.pdf_scanned": (
+        "没有文字层：请先进行文字识别（页面是图片）",
+        "no text layer: OCR the file first (the pages are images)",
+    ),
+    "input.pdf_no_text": (
+        "没有文字层：PDF 中没有可读的文字",
+        "no text layer: the PDF has no readable text",
+    ),
+}

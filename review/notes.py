@@ -1,0 +1,44 @@
+"""The documents the notes name, and only those: exporting notes never loads the whole store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from budget_review.model import Document, InputError, Report, words
+from budget_review.review.pipeline import open_stored
+from budget_review.store import Note, NoteBook, Store
+
+
+@dataclass
+class NotedDocument:
+    document: Document
+    report: Report | None
+    notes: list[Note]
+
+
+def noted_documents(store: Store, document: str | None = None) -> list[NotedDocument]:
+    """Each stored document that has notes (or the one named by a sha256 prefix), with them.
+
+    A note belongs to the document it was written on and to later versions of it
+    (same department, year, kind and scope); only those documents are read.
+    """
+    book = NoteBook(store.root)
+    notes = book.all()
+    summaries = store.list()
+    if document is not None:
+        sha = store.resolve(document)
+        if sha is None:
+            raise InputError(document, words("cli.no_such_document"))
+        summaries = [s for s in summaries if s.sha256 == sha]
+    shas = {n.document for n in notes}
+    identities = {n.identity for n in notes if n.identity.strip("|")}
+    named = [
+        s for s in summaries if document is not None or s.sha256 in shas or s.identity in identities
+    ]
+    result = []
+    for summary in named:
+        reviewed = open_stored(store, summary.sha256)
+        mine = book.for_document(reviewed.document, notes)
+        if mine or document is not None:
+            result.append(NotedDocument(reviewed.document, reviewed.report, mine))
+    return result

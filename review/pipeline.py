@@ -1,0 +1,144 @@
+"""Open a file for review: the stored copy when it is current, else parse, check and store.
+
+A cached open reads the stored document once and uses its stored findings when
+the checks' version matches; it imports neither the readers nor the rules, so
+reopening a document costs little more than starting the program.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+
+from budget_review.checks.version import CHECKS_VERSION
+from budget_review.model import Document, InputError, Report
+from budget_review.parsers import Progress, read_input
+from budget_review.parsers.version import PARSER_VERSION
+from budget_review.store import Store
+
+BUNDLED_SAMPLE = "jincheng-hrss-2026-budget.txt"
+
+
+def bundled_sample() -> Path:
+    """The sample disclosure that ships inside the package (`budget-review` with no file)."""
+    return Path(str(files("budget_review.samples").joinpath(BUNDLED_SAMPLE)))
+
+
+@dataclass
+class Reviewed:
+    """A document and its findings, and what the store must still be told about them."""
+
+    document: Document
+    report: Report
+    cached: bool  # read from the store rather than parsed
+    report_is_new: bool = False  # the stored findings were missing or made by other checks
+
+    @property
+    def sha(self) -> str:
+        return self.document.source.sha256
+
+
+class InputErrors(Exception):
+    """Several files could not be read: one line each, in the order given."""
+
+    def __init__(self, errors: list[InputError]) -> None:
+        super().__init__("\n".join(str(e) for e in errors))
+        self.errors = errors
+
+
+def _check(document: Document) -> Report:
+    from budget_review.checks import run_checks  # the rules load only when something is checked
+
+    return run_checks(document)
+
+
+def _stored(store: Store | None, sha: str) -> tuple[Document, Report | None] | None:
+    if store is None or not store.contains(sha, PARSER_VERSION):
+        return None
+    try:
+        return store.load_with_report(sha)
+    except (KeyError, ValueError):
+        return None  # a damaged or older copy: read the file again
+
+
+def read_for_review(
+    path: str | Path,
+    store: Store | None = None,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> Reviewed:
+    """The checked document in `path`, from the store when it has a current copy. Writes nothing."""
+    data = read_input(path)
+    sha = hashlib.sha256(data).hexdigest()
+    stored = _stored(store, sha)
+    if stored is not None:
+        document, report = stored
+        if report is not None and report.checks_version == CHECKS_VERSION:
+            return Reviewed(document, report, cached=True)
+        return Reviewed(document, _check(document), cached=True, report_is_new=True)
+    from budget_review.parsers import parse_bytes
+
+    document = parse_bytes(str(path), data, jobs, progress)
+    return Reviewed(document, _check(document), cached=False, report_is_new=True)
+
+
+def save(store: Store, reviewed: Reviewed) -> bool:
+    """Write what the store lacks: a new document with its findings, or newer findings."""
+    if not reviewed.cached:
+        store.add(reviewed.document, reviewed.report, replace=True)
+        return True
+    if reviewed.report_is_new:
+        store.save_report(reviewed.sha, reviewed.report)
+    return False
+
+
+def open_for_review(
+    store: Store,
+    path: str | Path,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> Reviewed:
+    """`read_for_review`, then keep the result in the store."""
+    reviewed = read_for_review(path, store, jobs, progress)
+    save(store, reviewed)
+    return reviewed
+
+
+def open_all_for_review(
+    store: Store | None,
+    paths: Sequence[str | Path],
+    jobs: int | None = None,
+    progress_for: Callable[[Path], Progress | None] | None = None,
+    keep: bool = True,
+) -> list[Reviewed]:
+    """Every file read and checked before anything is stored: one bad file stores nothing.
+
+    Raises `InputErrors` naming every file that could not be read.
+    """
+    reviewed: list[Reviewed] = []
+    errors: list[InputError] = []
+    for path in paths:
+        progress = progress_for(Path(path)) if progress_for is not None else None
+        try:
+            reviewed.append(read_for_review(path, store, jobs, progress))
+        except InputError as error:
+            errors.append(error)
+    if errors:
+        raise InputErrors(errors)
+    if keep and store is not None:
+        for item in reviewed:
+            save(store, item)
+    return reviewed
+
+
+def open_stored(store: Store, sha256: str) -> Reviewed:
+    """A document already in the store, with current findings."""
+    document, report = store.load_with_report(sha256)
+    if report is not None and report.checks_version == CHECKS_VERSION:
+        return Reviewed(document, report, cached=True)
+    reviewed = Reviewed(document, _check(document), cached=True, report_is_new=True)
+    save(store, reviewed)
+    return reviewed
