@@ -8,7 +8,8 @@ from functools import lru_cache
 from budget_review.checks.context import Cell, Context, Skip
 from budget_review.checks.registry import rule
 from budget_review.model import Row, Severity, Table, words
-from budget_review.model.columns import segments_of
+from budget_review.model.columns import is_total_column
+from budget_review.model.numerals import strip_ordinal
 from budget_review.model.roles import BUDGET
 from budget_review.model.vocabulary import TOTAL_NAMES, squash
 
@@ -27,18 +28,18 @@ def grand_total(table: Table) -> Row | None:
 
 
 def column(table: Table, name: str, side: str | None = None) -> str | None:
-    """The numeric column named `name`: its leaf, or 合计 for the first total column."""
-    return _column(tuple(table.columns), name, side)
+    """The money column named `name`: its leaf, or 合计 for the first total column."""
+    money = tuple(
+        table.columns[i]
+        for segment in table.segments()
+        if side is None or segment.side in (side, None)
+        for i in segment.num_cols
+    )
+    return _column(money, name)
 
 
 @lru_cache(maxsize=4096)
-def _column(all_columns: tuple[str, ...], name: str, side: str | None) -> str | None:
-    columns = [
-        all_columns[i]
-        for segment in segments_of(list(all_columns))
-        if side is None or segment.side in (side, None)
-        for i in segment.num_cols
-    ]
+def _column(columns: tuple[str, ...], name: str) -> str | None:
     bare = _bare(name)
     for col in columns:
         leaf = re.sub(r"#\d+$", "", col.split("/")[-1])
@@ -52,8 +53,27 @@ def _column(all_columns: tuple[str, ...], name: str, side: str | None) -> str | 
 
 
 def _bare(name: str) -> str:
-    """'政府性基金预算' and '政府性基金' name one fund: drop the trailing 预算/资金/收入."""
-    return re.sub(r"(?:预算)?(?:资金|收入)?$|预算$", "", squash(name))
+    """'政府性基金预算', '政府性基金' and '一般公共预算拨款收入' name a fund: drop 预算/拨款/资金/收入."""
+    return re.sub(r"(?:预算)?(?:拨款)?(?:资金|收入)?$|预算$", "", squash(strip_ordinal(name)))
+
+
+def current_income_total(income: Table) -> str | None:
+    """The column of this year's income: 本年收入/合计, or the 合计 of a table with no carry-over."""
+    money = income.money_columns()
+    this_year = [c for c in money if c.startswith("本年收入") and is_total_column(c)]
+    if this_year:
+        return this_year[0]
+    if any("结转" in c or "结余" in c for c in money):
+        return None
+    return column(income, "合计")
+
+
+def carryover_columns(table: Table, fund: str) -> list[str]:
+    """The carry-over columns of one fund: 上年结转结余/一般公共预算资金 (or 上年结转 itself)."""
+    money = table.money_columns()
+    carried = [c for c in money if c.split("/")[0].startswith(("上年结转", "上年结余"))]
+    of_fund = [c for c in carried if "/" in c and _bare(fund) in _bare(c.split("/")[-1])]
+    return of_fund
 
 
 def _row(table: Table, *names: str, side: str | None = None) -> Row | None:
@@ -89,7 +109,9 @@ def income_sources(ctx: Context) -> None:
             continue
         if row.kind == "total" and row.key not in {"本年收入合计"}:
             continue
-        target = column(income, "合计") if row.key == "本年收入合计" else column(income, row.key)
+        target = (
+            current_income_total(income) if row.key == "本年收入合计" else column(income, row.key)
+        )
         if target is None:
             continue
         matched += 1
@@ -164,6 +186,9 @@ def expense_equals_income(ctx: Context) -> None:
     expense_total = column(expense, "合计")
     if income_total is None or expense_total is None:
         raise Skip(words("reason.no_total_column"))
+    # A 合计 over the whole table already holds the carry-over; 本年收入/合计 does not.
+    if carried and "/" not in income_total:
+        carried = None
     incomes = _code_rows(income)
     expenses = _code_rows(expense)
     pairs = [(incomes[c], expenses[c]) for c in incomes if c in expenses]
@@ -180,7 +205,7 @@ def expense_equals_income(ctx: Context) -> None:
             f"表{income.number}本年收入与上年结转之和",
             f"表{income.number} income this year plus carry-over",
         )
-    missing = sorted(set(incomes) ^ set(expenses))
+    missing = sorted(set(incomes) ^ set(expenses)) if incomes and expenses else []
     if missing:
         refs = [
             Cell(t, r, column(t, "合计") or "").ref()
@@ -209,12 +234,23 @@ def general_budget_income(ctx: Context) -> None:
     target = column(gpb, "合计")
     if source is None or target is None:
         raise Skip(words("reason.no_column", n=income.number, column="一般公共预算"))
+    # A table 不含上年结转 compares with this year's money only; otherwise the fund's
+    # carry-over, where the income table prints one, is spent through it too.
+    carried = [] if "不含上年结转" in gpb.title else carryover_columns(income, "一般公共预算")
     incomes = _code_rows(income)
     pairs = [(r, incomes[r.code]) for r in gpb.rows if r.code and r.code in incomes]
     totals = (grand_total(gpb), grand_total(income))
     if totals[0] is not None and totals[1] is not None:
         pairs.append((totals[0], totals[1]))
     for gpb_row, income_row in pairs:
+        if carried:
+            ctx.check_sum(
+                Cell(gpb, gpb_row, target),
+                [Cell(income, income_row, c) for c in [source, *carried]],
+                f"表{income.number}一般公共预算本年收入与上年结转结余之和",
+                f"表{income.number} 一般公共预算 income and carry-over",
+            )
+            continue
         ctx.check_same(
             Cell(gpb, gpb_row, target),
             Cell(income, income_row, source),

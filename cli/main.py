@@ -88,21 +88,26 @@ def _parser() -> argparse.ArgumentParser:
         "--include-findings", action="store_true", help="append open findings that have no note"
     )
     _lang_option(export)
+    survey = commands.add_parser(
+        "survey", help="read and check a folder of disclosures: one row per document"
+    )
+    survey.add_argument("targets", nargs="+", metavar="DIR|FILE")
+    survey.add_argument("--format", choices=["text", "json", "csv"], default="text")
+    survey.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
+    survey.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    _jobs_option(survey, "processes, one document each (default: the available cores)")
+    _lang_option(survey)
     listing = commands.add_parser("list", help="list the documents in the store")
     _lang_option(listing)
     commands.add_parser("sample", help="print the path of the bundled sample disclosure")
     return parser
 
 
-def _jobs_option(command: argparse.ArgumentParser) -> None:
-    command.add_argument(
-        "--jobs",
-        "-j",
-        type=_positive,
-        default=None,
-        metavar="N",
-        help="processes reading PDF pages (default: the available cores)",
-    )
+def _jobs_option(
+    command: argparse.ArgumentParser,
+    help: str = "processes reading PDF pages (default: the available cores)",
+) -> None:
+    command.add_argument("--jobs", "-j", type=_positive, default=None, metavar="N", help=help)
 
 
 def _lang_option(command: argparse.ArgumentParser, default: str | None = "") -> None:
@@ -273,6 +278,37 @@ def cmd_open(args: argparse.Namespace) -> int:
     return app.return_code or 0
 
 
+def cmd_survey(args: argparse.Namespace) -> int:
+    import time
+
+    from budget_review.reports import survey as render
+    from budget_review.review.survey import disclosure_files, survey
+
+    paths = disclosure_files(args.targets)
+    start = time.perf_counter()
+    with _store(args) as store:
+        if args.no_progress or not sys.stderr.isatty():
+            rows = list(survey(store, paths, args.jobs))
+        else:
+            from budget_review.cli.progress import FileProgress
+
+            with FileProgress(len(paths)) as bar:
+                rows = list(survey(store, paths, args.jobs, bar.advance))
+    seconds = time.perf_counter() - start
+    if args.format == "json":
+        out = render.as_json(rows, args.lang, seconds) + "\n"
+    elif args.format == "csv":
+        out = render.as_csv(rows, args.lang)
+    else:
+        out = render.text(rows, args.lang, seconds)
+    if args.output:
+        _write(args.output, out)
+        print(render.summary(rows, args.lang, seconds), file=sys.stderr)
+    else:
+        sys.stdout.write(out)
+    return 0
+
+
 def cmd_list(args: argparse.Namespace) -> int:
     with _store(args) as store:
         rows = store.list()
@@ -301,6 +337,7 @@ COMMANDS = {
     "notes": cmd_notes,
     "open": cmd_open,
     "sample": cmd_sample,
+    "survey": cmd_survey,
 }
 
 

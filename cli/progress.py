@@ -74,3 +74,30 @@ class PageProgress:
             bar.update(TaskID(task_id), completed=done, total=total)
 
         return report
+
+
+class FileProgress:
+    """One bar over the files of a survey, with the name of the last one read."""
+
+    def __init__(self, total: int) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+        self._bar = Progress(
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        self._task = self._bar.add_task("", total=total)
+
+    def __enter__(self) -> FileProgress:
+        self._bar.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._bar.stop()
+
+    def advance(self, _row: object) -> None:
+        self._bar.advance(self._task)

@@ -17,7 +17,8 @@ from budget_review.model.money import Unit
 # 2: tables name their role; warnings, paragraphs and claims carry both languages and keys
 SCHEMA_VERSION = 2
 
-Side = Literal["income", "expense"]
+# "income", "expense", and further expense sides "expense:<view>" (支出用途, 经济分类 …)
+Side = str
 Kind = Literal["budget", "final_accounts"]
 Scope = Literal["department", "unit"]
 BBox = tuple[float, float, float, float]
@@ -78,16 +79,19 @@ class Table:
     where: Provenance = field(default_factory=Provenance)
     last_line: int | None = None
     pages: list[int] = field(default_factory=list)
-
+    # Columns whose cells are words though their header reads like money (采购类别, 指导性目录)
+    text_columns: list[str] = field(default_factory=list)
+    # How the role was told: the title, or the header and rows when the title said nothing
+    role_evidence: Text | None = None
     _segments: tuple[tuple[str, ...], list[Segment]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
 
     def segments(self) -> list[Segment]:
         """The table's sides (label columns, then money columns), computed once per header."""
-        columns = tuple(self.columns)
-        if self._segments is None or self._segments[0] != columns:
-            self._segments = (columns, segments_of(self.columns))
+        key = (*self.columns, "|", *self.text_columns)
+        if self._segments is None or self._segments[0] != key:
+            self._segments = (key, segments_of(self.columns, frozenset(self.text_columns)))
         return self._segments[1]
 
     def money_columns(self) -> list[str]:

@@ -310,6 +310,29 @@ WORDS: dict[str, tuple[str, str]] = {
     "claim.rate": ("增减率", "rate"),
     "claim.count": ("数量", "count"),
     "or": ("或", " / "),
+    # survey
+    "survey.file": ("文件", "file"),
+    "survey.department": ("部门", "department"),
+    "survey.year": ("年度", "year"),
+    "survey.kind": ("类别", "kind"),
+    "survey.pages": ("页数", "pages"),
+    "survey.tables": ("表格（识别/目录）", "tables (read/listed)"),
+    "survey.roles": ("识别的表", "roles"),
+    "survey.comparisons": ("核对", "comparisons"),
+    "survey.failures": ("错误/复核/尾差", "errors/warnings/tails"),
+    "survey.not_run": ("未检查", "not run"),
+    "survey.seconds": ("秒", "seconds"),
+    "survey.problem": ("无法读取：{problem}", "not read: {problem}"),
+    "survey.summary": (
+        "{documents} 个文件：读取 {read} 个，无法读取 {refused} 个；{pages} 页，{tables} 张表"
+        "（{unrecognised} 张未识别）；核对 {comparisons} 次，错误 {errors}、需复核 {warnings}、"
+        "尾差 {tails}；表内表间核对 {identity} 次，{identity_errors} 处错误（{holding}% 相符）；"
+        "{seconds:.1f} 秒",
+        "{documents} files: {read} read, {refused} not read; {pages} pages, {tables} tables "
+        "({unrecognised} unrecognised); {comparisons} comparisons, {errors} errors, "
+        "{warnings} warnings, {tails} tails; {identity} table-identity comparisons, "
+        "{identity_errors} failed ({holding}% hold); {seconds:.1f} s",
+    ),
     # input problems: each names the file before it
     "input.missing": ("没有这个文件", "no such file"),
     "input.folder": ("是文件夹，不是文件", "is a folder, not a file"),

@@ -61,8 +61,16 @@ def parse_amount(text: str) -> Decimal | None:
 
 def unit_from_text(text: str) -> Unit | None:
     """Find the unit in a caption such as '单位：万元' or '金额单位：元'."""
-    match = re.search(r"单位\s*[:：]\s*(亿元|万元|元)", text)
-    if match:
-        return Unit(match.group(1))
-    match = re.search(r"[（(]\s*(亿元|万元|元)\s*[)）]", text)
-    return Unit(match.group(1)) if match else None
+    for pattern in _UNIT_PATTERNS:
+        match = pattern.search(text)
+        if match:
+            return Unit(match.group(1))
+    return None
+
+
+# 单位：万元, 金额单位:元, 单位 万元 (colon lost), （万元）, （单位：万元）, 单位为万元
+_UNIT_PATTERNS = (
+    re.compile(r"单位\s*[:：]?\s*(亿元|万元|元)(?![\u4e00-\u9fff])"),
+    re.compile(r"[（(]\s*(?:单位\s*[:：]?\s*)?(亿元|万元|元)\s*[)）]"),
+    re.compile(r"单位为\s*(亿元|万元|元)"),
+)

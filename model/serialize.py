@@ -121,6 +121,8 @@ def _table_to_dict(table: Table) -> dict[str, Any]:
         "line": table.where.line,
         "last_line": table.last_line,
         "pages": table.pages,
+        "text_columns": table.text_columns,
+        "role_evidence": table.role_evidence.to_dict() if table.role_evidence else None,
     }
 
 
@@ -139,6 +141,8 @@ def _table_from_dict(data: dict[str, Any]) -> Table:
         where=Provenance(line=data.get("line"), page=data.get("page")),
         last_line=data.get("last_line"),
         pages=list(data.get("pages", [])),
+        text_columns=list(data.get("text_columns", [])),
+        role_evidence=Text.from_data(data["role_evidence"]) if data.get("role_evidence") else None,
     )
 
 

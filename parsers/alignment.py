@@ -9,12 +9,10 @@ read as printed and a warning says why.
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 from budget_review.model import Text, words
-from budget_review.model.columns import is_code_column, is_label_column
 from budget_review.parsers.grid import Cell, GridLine, cell_amount, is_blank, is_number_cell
 
 
@@ -42,16 +40,12 @@ class Aligned:
     note: Text | None = None
 
 
-def _types_fit(texts: list[str], columns: list[str]) -> bool:
-    for text, column in zip(texts, columns, strict=True):
-        if not text.strip():
-            continue
-        if is_code_column(column):
-            if not re.fullmatch(r"[\dA-Za-z\s]+", text.strip()) and not is_label_column(column):
-                return False
-        elif not is_label_column(column) and not (is_number_cell(text) or is_blank(text)):
-            return False
-    return True
+def _types_fit(texts: list[str], money: list[bool]) -> bool:
+    """Every money column holds a number or a blank."""
+    return all(
+        not is_money or not text.strip() or is_number_cell(text) or is_blank(text)
+        for text, is_money in zip(texts, money, strict=True)
+    )
 
 
 def _all_hold(texts: list[str], identities: list[tuple[int, list[int]]]) -> tuple[int, bool]:
@@ -69,7 +63,9 @@ def align_cells(
     line: GridLine,
     columns: list[str],
     identities: list[tuple[int, list[int]]],
+    money: list[bool],
 ) -> Aligned:
+    """`money[i]` says whether column i holds money (else a code, name or other label)."""
     cells = list(line.cells)
     width = len(columns)
     while len(cells) > width and not cells[-1].text.strip():
@@ -78,7 +74,7 @@ def align_cells(
         # A name split over two cells: join the first text cell after a label cell.
         for i in range(min(len(cells) - 1, width - 1)):
             if (
-                is_label_column(columns[i])
+                not money[i]
                 and cells[i].text.strip()
                 and cells[i + 1].text.strip()
                 and not is_number_cell(cells[i + 1].text)
@@ -95,7 +91,7 @@ def align_cells(
         return Aligned(plain, {})
     texts = [c.text for c in plain]
     checked, ok = _all_hold(texts, identities)
-    if _types_fit(texts, columns) and (ok or checked == 0):
+    if _types_fit(texts, money) and (ok or checked == 0):
         return Aligned(plain, {})
     # The plain reading breaks the row's arithmetic: find the placements of the
     # missing blanks that mend it, and keep those that move the fewest figures.
@@ -105,7 +101,7 @@ def align_cells(
             it = iter(cells)
             candidate = [blank if i in gaps else next(it) for i in range(width)]
             candidate_texts = [c.text for c in candidate]
-            if not _types_fit(candidate_texts, columns):
+            if not _types_fit(candidate_texts, money):
                 continue
             _, holds = _all_hold(candidate_texts, identities)
             if holds:

@@ -18,8 +18,10 @@ from budget_review.model.vocabulary import squash
 from budget_review.parsers.grid import GridLine
 
 # A card's title; '详见单位的项目绩效目标表' in prose points at cards and is not one.
+# '…项目支出绩效目标表', '信息化运行维护绩效目标表', '…项目绩效自评表', '…绩效目标表（一级项目）'
 CARD_HEADING = re.compile(
-    r"^(?![（(])(?!.*(?:详见|参见|请见|见附)).{0,30}项目(?:支出)?绩效目标(?:申报)?表$"
+    r"^(?![（(])(?!.*(?:详见|参见|请见|见附)).{0,40}绩效(?:目标|自评)(?:申报)?表"
+    r"(?:[（(][^（）()]{0,12}[)）])?$"
 )
 _TAGS = re.compile(r"</?\s*[a-zA-Z][^>]*>")
 _DEPT_CODE = re.compile(r"^(\d{2,})\s*[-－—\s]\s*(\S.*)$")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from budget_review.model import Provenance, Text, words
 from budget_review.model.document import BBox
 from budget_review.parsers.cards import CARD_HEADING
-from budget_review.parsers.catalogue import match_title
+from budget_review.parsers.catalogue import LABEL_LINE, match_title
 from budget_review.parsers.grid import Cell, GridLine
 
 # Stamps and watermarks that sit on every page and are never content.
@@ -25,12 +25,15 @@ PART_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")
 SECTION_HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[、.．](?!\d))"
 )
-LABEL_LINE = re.compile(r"^(?:(?:预算|决算)?公开表\s*\d+|附?表\s*[一二三四五六七八九十\d]+)$")
 # '续表', '续表1', '（续）': the page continues the table above
 CONTINUED = re.compile(r"^(?:续表\s*[\d一二三四五六七八九十]{0,3}|[（(]续表?[)）])$")
-NOTE = re.compile(r"^(?:注|说明|备注)\s*[:：]")
-DEPT_LINE = re.compile(r"^(?:部门名称|编制部门|编制单位|单位名称)\s*[:：]\s*(?P<name>.+)$")
-UNIT_LINE = re.compile(r"^(?:金额)?单位\s*[:：]\s*(?:亿元|万元|元)$")
+NOTE = re.compile(r"^[（(]?\s*(?:注|说明|备注)\s*\d?\s*[:：]")
+# '部门名称：…', '部门（单位）：…', '单位名称 …' (its colon lost), never '单位：万元'
+DEPT_LINE = re.compile(
+    r"^(?:部门名称|编制部门|编制单位|单位名称|预算单位|资金主管部门|主管部门|部门[（(]单位[)）]|部门)"
+    r"\s*(?:[:：]|(?<=名称)\s)\s*(?P<name>(?!(?:金额)?(?:亿元|万元|元)(?:$|\s)).+)$"
+)
+UNIT_LINE = re.compile(r"^(?:金额)?单位\s*[:：]?\s*(?:亿元|万元|元)$")
 YEAR_LINE = re.compile(r"^[(（]\s*(\d{4})\s*年度?\s*[)）]$")
 
 
@@ -71,11 +74,12 @@ class Line:
     def grid(self) -> GridLine:
         where = self.where
         cells = []
+        boxed = self.cell_boxes is not None
         for i, text in enumerate(self.cells):
             box = self.cell_boxes[i] if self.cell_boxes and i < len(self.cell_boxes) else None
             cell_where = Provenance(page=self.page, bbox=box or self.bbox) if self.page else where
-            cells.append(Cell(text.strip(), cell_where))
-        return GridLine(cells, where)
+            cells.append(Cell(text.strip(), cell_where, covered=boxed and box is None))
+        return GridLine(cells, where, boxed=boxed)
 
 
 _TITLED_SECTION = re.compile(r"(?:情况说明|编制说明|名词解释|主要职能|机构设置)$")
@@ -99,7 +103,10 @@ def _structural(text: str) -> bool:
         or UNIT_LINE.match(text)
         or NOTE.match(text)
         or is_heading(text)
+        or LABEL_LINE.match(text)
         or match_title(text)
+        # a table's title, known or not, is printed again on each page of the table
+        or (len(text) <= 40 and text.endswith("表"))
     )
 
 

@@ -18,10 +18,9 @@ from typing import TYPE_CHECKING, Any
 from budget_review.model import Document, InputError, Source, Text, words
 from budget_review.parsers import assemble
 from budget_review.parsers.cards import CARD_HEADING
-from budget_review.parsers.catalogue import match_title
+from budget_review.parsers.catalogue import LABEL_LINE, match_title
 from budget_review.parsers.lines import (
     DEPT_LINE,
-    LABEL_LINE,
     NOTE,
     UNIT_LINE,
     YEAR_LINE,

@@ -14,15 +14,24 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from budget_review.model.document import BBox
-from budget_review.parsers.catalogue import match_title
+from budget_review.model.money import unit_from_text
+from budget_review.parsers.catalogue import LABEL_LINE, match_title
 from budget_review.parsers.grid import is_number_cell
 from budget_review.parsers.lines import (
     CONTINUED,
     DEPT_LINE,
-    LABEL_LINE,
     NOTE,
     UNIT_LINE,
     Line,
+)
+from budget_review.parsers.pdf_grid import (
+    GridCell,
+    is_spaced_out,
+    join_contained_text,
+    join_nested_rows,
+    join_stacked_header_text,
+    join_wrapped_units,
+    realign_columns,
 )
 
 if TYPE_CHECKING:
@@ -189,14 +198,44 @@ def _caption(values: list[str]) -> str | None:
 
 
 def _table_rows(table: PlumberTable, page: int, chars: list[dict[str, Any]]) -> list[Line]:
-    lines = []
-    for row, values in zip(table.rows, _cell_texts(table, chars), strict=True):
-        box = tuple(row.bbox)
+    rows = [
+        [
+            GridCell(text, tuple(cell) if cell else None)  # type: ignore[arg-type]
+            for text, cell in zip(values, row.cells, strict=True)
+        ]
+        for row, values in zip(table.rows, _cell_texts(table, chars), strict=True)
+    ]
+    rows = join_wrapped_units(join_nested_rows(join_contained_text(rows)))
+    if is_spaced_out(rows):
+        rows = realign_columns(join_stacked_header_text(rows))
+    lines: list[Line] = []
+    for cells in rows:
+        values = [cell.text for cell in cells]
+        if lines and _ends_caption(lines[-1], values):
+            # '部门名称：江苏省高级人民法' / '院   单位：万元': a caption wrapped inside the grid
+            rest = "   ".join(v.strip() for v in values if v.strip())
+            glue = "   " if rest.startswith(("单位", "金额单位")) else ""
+            lines[-1].text = lines[-1].text + glue + rest
+            lines[-1].cells = [lines[-1].text]
+            continue
+        boxes: list[BBox | None] = [cell.box for cell in cells]
+        present = [c.box for c in cells if c.box is not None and c.text] or [
+            b for b in boxes if b is not None
+        ]
+        box: BBox = (
+            (
+                min(b[0] for b in present),
+                min(b[1] for b in present),
+                max(b[2] for b in present),
+                max(b[3] for b in present),
+            )
+            if present
+            else (0.0, 0.0, 0.0, 0.0)
+        )
         caption = _caption(values)
         if caption is not None:
             lines.append(Line(0, caption, [caption], page=page, bbox=box))
             continue
-        boxes: list[BBox | None] = [tuple(box) if box else None for box in row.cells]  # type: ignore[misc]
         lines.append(
             Line(
                 number=0,
@@ -209,6 +248,17 @@ def _table_rows(table: PlumberTable, page: int, chars: list[dict[str, Any]]) -> 
             )
         )
     return lines
+
+
+def _ends_caption(previous: Line, values: list[str]) -> bool:
+    """The rest of a department caption the grid wrapped: a few characters, perhaps a unit."""
+    if previous.tabbed or not DEPT_LINE.match(previous.text) or unit_from_text(previous.text):
+        return False
+    filled = [v.strip() for v in values if v.strip()]
+    if not filled or len(filled) > 3 or is_number_cell(filled[0]):
+        return False
+    joined = "".join(filled)
+    return len(filled[0]) <= 8 and (unit_from_text(joined) is not None or len(joined) <= 8)
 
 
 def _amounts(text: str) -> int:
@@ -265,7 +315,7 @@ def read_page(page: Page, number: int) -> PageLines:
     result.char_size = statistics.median(ch["size"] for ch in body) if body else typical
 
     tables: list[PlumberTable] = []
-    if page.lines or page.rects:
+    if page.lines or page.rects or page.curves:
         tables = [t for t in page.find_tables(LINES_SETTINGS) if _is_grid(t)]
     plain = _text_lines(_outside(body, tables))
     region = None if tables else _unruled_table_region(plain, float(page.width))

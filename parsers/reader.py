@@ -15,17 +15,24 @@ from budget_review.model import (
     words,
 )
 from budget_review.model.document import BBox
-from budget_review.model.money import unit_from_text
+from budget_review.model.money import Unit, unit_from_text
+from budget_review.model.numerals import has_ordinal
 from budget_review.model.roles import TableRole
+from budget_review.model.vocabulary import is_total_name
 from budget_review.parsers import assemble
 from budget_review.parsers.cards import CARD_HEADING, merge_cards, parse_card
-from budget_review.parsers.catalogue import TitleParts, match_title, normalise_title
+from budget_review.parsers.catalogue import (
+    LABEL_LINE,
+    TitleParts,
+    label_number,
+    match_title,
+    normalise_title,
+)
 from budget_review.parsers.claims import extract_claims
 from budget_review.parsers.grid import GridLine, is_blank, is_column_numbers, is_number_cell
 from budget_review.parsers.lines import (
     CONTINUED,
     DEPT_LINE,
-    LABEL_LINE,
     NOTE,
     PART_HEADING,
     UNIT_LINE,
@@ -33,13 +40,16 @@ from budget_review.parsers.lines import (
     Line,
     is_heading,
 )
-from budget_review.parsers.numerals import has_ordinal
 from budget_review.parsers.rows import TableContext, build_table
 
 _CONTENTS_HEAD = re.compile(r"^目\s*录$")
 _CONTENTS_ENTRY = re.compile(r"^(?P<title>.+?)(?:\s*[.．…·]{2,}\s*|\t+|\s+)(?P<page>\d{1,3})$")
-_EMPTY_TABLE = re.compile(r"本表无数据|故本表为空|本表为空表|^无.{0,30}的，仍保留该表")
-_EMPTY_NOTE = re.compile(r"无数据|空表|无.{0,20}(?:收支|预算|支出|收入|安排|资金)")
+_EMPTY_TABLE = re.compile(
+    r"本表无数据|故本表为空|本表为空表|^无.{0,30}的，仍保留该表|本表本年无发生额|此表如无数字"
+)
+_EMPTY_NOTE = re.compile(
+    r"无数据|空表|无发生额|如无数字|(?:无|没有).{0,30}(?:收支|预算|支出|收入|安排|资金)"
+)
 _LATIN_HEAVY = re.compile(r"[A-Za-z]")
 
 
@@ -125,10 +135,13 @@ class BlockReader:
     # ------------------------------------------------------------ tables
 
     def _table(self, title_line: Line, spec: TableRole, parts: TitleParts) -> None:
+        start = self.i
         self.i += 1
         label = parts.label or self.pending_label
         self.pending_label = None
-        unit = None
+        title = title_line.text.strip()
+        # A unit can stand in the title line itself: '…收支总表   单位：万元'
+        unit = unit_from_text(title)
         department = None
         header: list[GridLine] = []
         data: list[GridLine] = []
@@ -137,6 +150,7 @@ class BlockReader:
         last_line = title_line.number
         pages = {title_line.page} if title_line.page is not None else set()
         column_boxes: list[BBox | None] | None = None  # a full row's cells, on the first page
+        layout = spec.layout
         while self.i < len(self.lines):
             line = self.lines[self.i]
             text = line.text.strip()
@@ -144,18 +158,41 @@ class BlockReader:
                 self.i += 1
                 continue
             if not line.tabbed:
+                preamble = not header and not data
                 dept = DEPT_LINE.match(text)
-                if dept and not header:
-                    department = _department_name(dept.group("name"))
-                    unit = unit_from_text(text) or unit
+                if dept and (preamble or _same_department(dept, department)):
+                    department = department or _department_name(dept.group("name"))
+                    unit = unit or unit_from_text(text)
                     self.i += 1
                     continue
-                if unit_from_text(text) and len(text) <= 20 and not header:
-                    unit = unit_from_text(text)
+                if UNIT_LINE.match(text):
+                    found = unit_from_text(text)
+                    if not (preamble or unit is None or found == unit):
+                        break  # the next table's unit
+                    unit = unit or found
+                    self.i += 1
+                    continue
+                if LABEL_LINE.match(text):
+                    found = re.sub(r"\s+", "", text)
+                    if preamble and (label is None or label_number(label) is None):
+                        label = found
+                    elif not (data and _same_label(found, label)):
+                        break  # the next table's label
+                    self.i += 1
+                    continue
+                if YEAR_LINE.match(text) or CONTINUED.match(text):
+                    self.i += 1
+                    continue
+                again = match_title(text)
+                if again and again[0].id == spec.id and _same_label(again[1].label, label):
+                    # A section heading then the title, or the title printed on every page.
+                    if preamble and len(text) > len(title):
+                        title, title_line = text, line
+                    unit = unit or unit_from_text(text)
                     self.i += 1
                     continue
                 if data and _continues(text, spec, department, unit):
-                    self.i += 1  # '续表', or the title, caption or unit printed again
+                    self.i += 1  # the title with 续, or a caption printed again
                     continue
                 # Notes, and the '本表无数据' lines some regions print without a 注：
                 if NOTE.match(text) or ((header or data) and _EMPTY_TABLE.search(text)):
@@ -163,6 +200,7 @@ class BlockReader:
                         note = text
                     else:
                         footnotes.append(text)
+                    unit = unit or _unit_in_note(text)
                     last_line = line.number
                     self.i += 1
                     continue
@@ -171,8 +209,10 @@ class BlockReader:
             if is_column_numbers(cells):
                 self.i += 1
                 continue
+            if not header and not data and _two_sided(cells):
+                layout = "2S"  # 收入 | 支出 side by side, whatever the title called it
             lone_label = bool(cells[0]) and not any(cells[1:])
-            if not data and not _is_data_line(cells, spec.layout) and not (header and lone_label):
+            if not data and not _is_data_line(cells, layout) and not (header and lone_label):
                 header.append(line.grid())
             elif any(h.texts() == cells for h in header):
                 pass  # the header repeated on a continuation page
@@ -184,20 +224,27 @@ class BlockReader:
             if line.page is not None:
                 pages.add(line.page)
             self.i += 1
+        if not header and not data and note is None:
+            # A heading that names a table, with prose under it: read it as prose.
+            self.i = start
+            self._prose(title_line)
+            return
         if department:
             self.department_from_tables = self.department_from_tables or department
+        unit = unit or _unit_in_header(header)
         number = assemble.number_for(self.doc, spec, parts, label)
         ctx = TableContext(
             doc_sha=self.doc.source.sha256,
             number=number,
-            title=re.sub(r"\s+", "", title_line.text.strip()),
+            title=re.sub(r"\s+", "", title),
             spec=spec,
+            layout=layout,
             unit=unit,
             label=label,
             department=department or self.department_from_tables,
             where=title_line.where,
         )
-        table = build_table(ctx, header, data, self.doc.warnings)
+        table = build_table(ctx, header, _without_repeated_totals(data), self.doc.warnings)
         table.last_line = last_line if title_line.page is None else None
         table.pages = sorted(pages)
         table.note = note
@@ -332,6 +379,47 @@ def _continues(text: str, spec: TableRole, department: str | None, unit: object)
     return bool(UNIT_LINE.match(text) and unit_from_text(text) == unit)
 
 
+def _two_sided(cells: list[str]) -> bool:
+    """A header that opens with 收入 and 支出 side by side."""
+    tops = {re.sub(r"\s+", "", c) for c in cells if c.strip()}
+    return any(t.startswith("收入") for t in tops) and any(t.startswith("支出") for t in tops)
+
+
+def _same_department(dept: re.Match[str], department: str | None) -> bool:
+    return department is not None and _department_name(dept.group("name")) == department
+
+
+def _same_label(found: str | None, label: str | None) -> bool:
+    """Two labels of one table: the same, or either missing, or the same number."""
+    if found is None or label is None:
+        return True
+    return re.sub(r"\s+", "", found) == label or label_number(found) == label_number(label)
+
+
+def _unit_in_note(text: str) -> Unit | None:
+    return unit_from_text(text) if "单位" in text else None
+
+
+def _unit_in_header(header: list[GridLine]) -> Unit | None:
+    """The unit printed in a header cell: '预算数（万元）', or '单位：万元' in its corner."""
+    units = {unit for line in header for cell in line.cells if (unit := unit_from_text(cell.text))}
+    return units.pop() if len(units) == 1 else None
+
+
+def _without_repeated_totals(data: list[GridLine]) -> list[GridLine]:
+    """A totals row printed again at the top of each continuation page is read once."""
+    seen: set[tuple[str, ...]] = set()
+    kept = []
+    for line in data:
+        texts = tuple(line.texts())
+        first = next((t for t in texts if t), "")
+        if texts in seen and is_total_name(first):
+            continue
+        seen.add(texts)
+        kept.append(line)
+    return kept
+
+
 def _department_name(text: str) -> str:
     """'晋城市…局   单位：万元' → the name alone: a PDF line may carry the unit too."""
     return re.split(r"\s*(?:金额)?单位\s*[:：]|\s{2,}", text.strip())[0].strip()
@@ -346,7 +434,7 @@ def _is_data_line(cells: list[str], layout: str) -> bool:
     """A data row: opens with a total, a code or an ordinal, or carries a number."""
     if not any(cells):
         return False
-    first = re.sub(r"\s+", "", cells[0])
+    first = re.sub(r"\s+", "", next((c for c in cells if c.strip()), ""))
     if re.fullmatch(r"\d{3}(\d{2}){0,2}", first):
         return True
     if first in {"合计", "总计", "部门合计", "单位合计"}:

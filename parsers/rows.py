@@ -11,19 +11,31 @@ import re
 from dataclasses import dataclass
 
 from budget_review.model import Figure, Provenance, Row, Table, Text, figure_key, words
-from budget_review.model.columns import row_identities
+from budget_review.model.columns import column_kind, row_identities, segments_of
 from budget_review.model.document import Side
 from budget_review.model.i18n import place
 from budget_review.model.money import Unit
+from budget_review.model.numerals import has_ordinal, ordinal_depth, strip_ordinal
 from budget_review.model.roles import TableRole
 from budget_review.model.vocabulary import ECONOMIC_GROUPS, EXPENSE_CLASSES, is_total_name
 from budget_review.parsers.alignment import align_cells
-from budget_review.parsers.grid import GridLine, cell_amount, flatten_headers, is_blank
-from budget_review.parsers.numerals import has_ordinal, ordinal_depth, strip_ordinal
+from budget_review.parsers.grid import (
+    GridLine,
+    cell_amount,
+    dedupe,
+    flatten_headers,
+    is_blank,
+    is_number_cell,
+)
 from budget_review.parsers.projects import group_projects
 
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff）)、])\s+(?=[\u4e00-\u9fff（(])")
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+# A classification code (functional 2…, economic 3… or 5…) printed before the name
+_CODE_AND_NAME = re.compile(
+    r"^[\[【]?(?P<code>[235]\d{2}(?:\d{2}){0,2})[\]】]?\s*(?:[-－—_]\s*|\s+|(?<=[\]】]))"
+    r"(?P<name>[^\d\s].*)$"
+)
 _SUB_ITEM = re.compile(r"^\s*(?:[①②③④⑤⑥⑦⑧⑨⑩]|其中\s*[:：])")
 
 
@@ -58,6 +70,7 @@ class TableContext:
     number: int | None
     title: str
     spec: TableRole | None
+    layout: str  # the role's layout, or 2S when the header shows two sides
     unit: Unit | None
     label: str | None
     department: str | None
@@ -70,10 +83,13 @@ def build_table(
     data_lines: list[GridLine],
     warnings: list[Text],
 ) -> Table:
-    columns = flatten_headers([line.texts() for line in header_lines])
+    header_lines, data_lines = _without_empty_columns(header_lines, data_lines)
+    covered = [[c.covered for c in line.cells] if line.boxed else None for line in header_lines]
+    columns = flatten_headers([line.texts() for line in header_lines], covered)
     width = max([len(columns)] + [len(line.cells) for line in data_lines[:1]])
     if len(columns) < width:
         columns += [f"列{i + 1}" for i in range(len(columns), width)]
+    columns = _amounts_under_their_names(columns)
     table = Table(
         number=ctx.number,
         title=ctx.title,
@@ -82,17 +98,23 @@ def build_table(
         columns=columns,
         label=ctx.label,
         where=ctx.where,
+        text_columns=_text_columns(columns, data_lines),
     )
     segments = table.segments()
-    layout = ctx.spec.layout if ctx.spec else "F"
+    layout = ctx.layout
     identities = [i for s in segments for i in row_identities(columns, s)]
+    money = [False] * len(columns)
+    for segment in segments:
+        for col in segment.num_cols:
+            money[col] = True
     table_ref = ctx.number if ctx.number is not None else ctx.title
     last_code_parts: dict[int, list[str]] = {}
     keys_seen: dict[tuple[Side | None, str], int] = {}
     group_for_side: dict[str | None, str | None] = {}
     economic_group: str | None = None
+    tree_last: dict[tuple[int, int], str] = {}  # (segment, name column) → the last row there
     for line in data_lines:
-        aligned = align_cells(line, columns, identities)
+        aligned = align_cells(line, columns, identities, money)
         if aligned.note and not aligned.moved:
             warnings.append(
                 words("read.row_note", n=table_ref, where=_line_of(line), note=aligned.note)
@@ -103,13 +125,19 @@ def build_table(
             codes_raw = [texts[i] for i in segment.code_cols]
             numbers = [texts[i] for i in segment.num_cols]
             has_numbers = any(n.strip() for n in numbers)
-            name = "".join(names[:1]) if names else ""
+            # Several name columns make a tree: a row names itself in the first one it fills.
+            depth = next((k for k, n in enumerate(names) if n), 0)
+            tree = len(names) >= 2 and layout not in {"E", "2S"}
+            name = names[depth] if tree else "".join(names[:1]) if names else ""
             last = last_code_parts.setdefault(seg_index, [""] * len(codes_raw))
             code = _join_code(codes_raw, last) if codes_raw else None
             label_in_code = [c for c in codes_raw if c.strip() and not c.strip().isdigit()]
             if code is None and label_in_code:
                 # A code column holding a label (合计 in the 科目编码 or 类 column).
                 name = name or clean_name(label_in_code[0])
+            if code is None and not segment.code_cols and (joined := _CODE_AND_NAME.match(name)):
+                # '2010801-行政运行', '[2010301]行政运行': the code printed in the name's cell
+                code, name = joined.group("code"), joined.group("name")
             if not name and not code and not has_numbers:
                 continue
             if (
@@ -126,6 +154,10 @@ def build_table(
             row = Row(key="", name=name or (code or ""), code=code, side=segment.side)
             row.where = line.where
             _classify(row, names, layout, segment.side, group_for_side)
+            if tree and row.kind != "total" and not code:
+                row.level = depth + 1
+                above = [d for (seg, d) in tree_last if seg == seg_index and d < depth]
+                row.parent = tree_last[(seg_index, max(above))] if above else None
             if layout == "E" and not code:
                 if row.kind == "group":
                     economic_group = row.key
@@ -167,10 +199,86 @@ def build_table(
                     )
                 row.figures[columns[col]] = figure
             table.rows.append(row)
+            if tree and row.kind != "total" and not code:
+                tree_last[(seg_index, depth)] = row.key
+    _name_a_lone_total(table, ctx.doc_sha, table_ref)
     _link_hierarchy(table, layout)
     if layout == "P":
         group_projects(table, ctx.department, warnings)
     return table
+
+
+def _amounts_under_their_names(columns: list[str]) -> list[str]:
+    """Each side's amounts belong to the heading of its names.
+
+    A header cell drawn too wide ('支出用途' over the 功能分类 amounts too) would
+    otherwise put one side's amounts under the next side's heading.
+    """
+    renamed = list(columns)
+    segments = segments_of(columns)
+    if len(segments) < 2:
+        return columns
+    for segment in segments:
+        labels = segment.code_cols + segment.name_cols
+        if not labels:
+            continue
+        base = columns[labels[0]].split("/")[:-1]
+        for col in segment.num_cols:
+            path = columns[col].split("/")
+            # only within one side: 支出/支出用途/金额 → 支出/功能分类/金额
+            if len(base) >= 2 and len(path) == len(base) + 1 and path[0] == base[0]:
+                if path[:-1] != base:
+                    renamed[col] = "/".join([*base, path[-1]])
+    bare = [re.sub(r"#\d+$", "", c) for c in renamed]
+    if len(set(bare)) < len(set(re.sub(r"#\d+$", "", c) for c in columns)):
+        return columns  # the renaming would merge two columns: keep the header as printed
+    return dedupe(bare)
+
+
+def _without_empty_columns(
+    header: list[GridLine], data: list[GridLine]
+) -> tuple[list[GridLine], list[GridLine]]:
+    """Drop columns blank in every header and data row (spreadsheet exports print spacers)."""
+    lines = header + data
+    width = max((len(line.cells) for line in lines), default=0)
+    used = [
+        any(i < len(line.cells) and line.cells[i].text.strip() for line in lines)
+        for i in range(width)
+    ]
+    if all(used):
+        return header, data
+
+    def keep(line: GridLine) -> GridLine:
+        cells = [cell for i, cell in enumerate(line.cells) if i >= width or used[i]]
+        return GridLine(cells, line.where, line.boxed)
+
+    return [keep(line) for line in header], [keep(line) for line in data]
+
+
+def _text_columns(columns: list[str], data: list[GridLine]) -> list[str]:
+    """Columns whose header reads like money but whose cells are mostly words."""
+    found = []
+    for index, column in enumerate(columns):
+        if column_kind(column) != "money":
+            continue
+        cells = [
+            line.cells[index].text.strip()
+            for line in data
+            if index < len(line.cells) and line.cells[index].text.strip()
+        ]
+        words_only = [c for c in cells if not is_number_cell(c) and not is_blank(c)]
+        if len(words_only) >= 2 and len(words_only) * 2 > len(cells):
+            found.append(column)
+    return found
+
+
+def _name_a_lone_total(table: Table, doc_sha: str, table_ref: int | str) -> None:
+    """A table of one unlabelled row of figures (收入总表 as one line): that row is the total."""
+    if len(table.rows) == 1 and table.rows[0].key in ("", "?") and not table.rows[0].code:
+        row = table.rows[0]
+        row.key, row.name, row.kind, row.level = "合计", "合计", "total", 0
+        for column, figure in row.figures.items():
+            figure.key = figure_key(doc_sha, table_ref, row.key, column)
 
 
 def _line_of(line: GridLine) -> Text:

@@ -64,7 +64,7 @@ def _table(lines: list[list[str]]) -> tuple[object, list[str]]:
         GridLine([Cell(t, Provenance(line=i)) for t in cells], Provenance(line=i))
         for i, cells in enumerate(lines, start=10)
     ]
-    ctx = TableContext("0" * 64, 3, "支出总表", None, None, None, None, Provenance(line=1))
+    ctx = TableContext("0" * 64, 3, "支出总表", None, "F", None, None, None, Provenance(line=1))
     warnings: list[str] = []
     return build_table(ctx, header, data, warnings), warnings
 

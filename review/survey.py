@@ -1,0 +1,166 @@
+"""Read and check a folder of disclosures, one document per worker process, and say how it went.
+
+What a provincial reviewer runs on a whole year's disclosures, and what we measure
+the readers with: one row per file, with what was recognised, how many
+comparisons ran and failed, and why a file could not be read.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from budget_review.model import Document, InputError, Report, Severity, Text
+from budget_review.review.pipeline import Reviewed, read_for_review, save
+from budget_review.store import Store
+
+SUFFIXES = (".pdf", ".txt")
+# Rules that compare one printed figure with another: the table identities.
+IDENTITY_FAMILIES = ("W", "X")
+
+
+def disclosure_files(targets: Sequence[str | Path]) -> list[Path]:
+    """The PDFs and text dumps named, and those in the folders named (recursively), sorted."""
+    found: list[Path] = []
+    for target in targets:
+        path = Path(target)
+        if path.is_dir():
+            found += sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+            )
+        else:
+            found.append(path)
+    return list(dict.fromkeys(found))
+
+
+@dataclass
+class SurveyRow:
+    """One file of the survey: what was read, or why it could not be."""
+
+    path: str
+    seconds: float = 0.0
+    problem: Text | None = None  # the one-line reason the file could not be read
+    department: str | None = None
+    year: int | None = None
+    kind: str | None = None
+    scope: str | None = None
+    pages: int | None = None
+    tables: int = 0
+    tables_listed: int | None = None  # tables the contents page lists
+    roles: list[str] = field(default_factory=list)
+    unrecognised: int = 0  # tables whose role could not be told
+    comparisons: int = 0
+    identity_comparisons: int = 0
+    failures: dict[str, int] = field(default_factory=dict)  # by severity
+    identity_errors: int = 0
+    not_run: int = 0
+    cached: bool = False
+
+    @property
+    def read(self) -> bool:
+        return self.problem is None
+
+
+def row_of(
+    path: Path, document: Document, report: Report, seconds: float, cached: bool
+) -> SurveyRow:
+    meta = document.meta
+    listed = [e for e in document.contents if e.role or e.number]
+    identity = [f for f in report.findings if f.rule[:1] in IDENTITY_FAMILIES]
+    return SurveyRow(
+        path=str(path),
+        seconds=seconds,
+        department=meta.department,
+        year=meta.year,
+        kind=meta.kind,
+        scope=meta.scope,
+        pages=document.source.pages,
+        tables=len(document.tables),
+        tables_listed=len(listed) or None,
+        roles=sorted({t.role for t in document.tables if t.role}),
+        unrecognised=sum(1 for t in document.tables if not t.role),
+        comparisons=sum(report.comparisons.values()),
+        identity_comparisons=sum(
+            n for rule, n in report.comparisons.items() if rule[:1] in IDENTITY_FAMILIES
+        ),
+        failures={s.value: report.count(s) for s in Severity},
+        identity_errors=sum(1 for f in identity if f.severity == Severity.ERROR),
+        not_run=len({n.rule for n in report.not_checked}),
+        cached=cached,
+    )
+
+
+def _read_one(path: str) -> tuple[Reviewed | None, Text | None, float]:
+    """In a worker: read and check one file with one process (the survey is the parallel part)."""
+    start = time.perf_counter()
+    try:
+        return read_for_review(path, None, jobs=1), None, time.perf_counter() - start
+    except InputError as error:
+        return None, error.problem, time.perf_counter() - start
+    except Exception as error:  # a reader's bug on one file must not end the survey
+        problem = Text(
+            f"无法处理：{type(error).__name__}: {error}", f"{type(error).__name__}: {error}"
+        )
+        return None, problem, time.perf_counter() - start
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # macOS and Windows have no affinity call
+        return max(1, os.cpu_count() or 1)
+
+
+def survey(
+    store: Store | None,
+    paths: Sequence[Path],
+    jobs: int | None = None,
+    progress: Callable[[SurveyRow], None] | None = None,
+) -> Iterator[SurveyRow]:
+    """Each file read (the store's copy when current) and checked; rows in the order given.
+
+    New documents are stored as they come in, so a survey stopped halfway keeps what it read.
+    """
+    rows: dict[int, SurveyRow] = {}
+    pending: list[tuple[int, Path]] = []
+    for index, path in enumerate(paths):
+        start = time.perf_counter()
+        try:
+            cached = read_for_review(path, store, jobs=1) if store is not None else None
+        except InputError as error:
+            rows[index] = SurveyRow(str(path), time.perf_counter() - start, error.problem)
+            continue
+        if cached is not None and cached.cached:
+            if cached.report_is_new and store is not None:
+                save(store, cached)
+            rows[index] = row_of(
+                path, cached.document, cached.report, time.perf_counter() - start, True
+            )
+        else:
+            pending.append((index, path))
+    for row in rows.values():
+        if progress:
+            progress(row)
+    workers = max(1, min(jobs or default_jobs(), len(pending) or 1))
+    if pending:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures: dict[Future[tuple[Reviewed | None, Text | None, float]], tuple[int, Path]]
+            futures = {pool.submit(_read_one, str(path)): (i, path) for i, path in pending}
+            for future in as_completed(futures):
+                index, path = futures[future]
+                reviewed, problem, seconds = future.result()
+                if reviewed is None:
+                    row = SurveyRow(str(path), seconds, problem)
+                else:
+                    if store is not None:
+                        save(store, reviewed)
+                    row = row_of(path, reviewed.document, reviewed.report, seconds, False)
+                rows[index] = row
+                if progress:
+                    progress(row)
+    for index in range(len(paths)):
+        yield rows[index]
