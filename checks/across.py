@@ -43,7 +43,7 @@ def _column(columns: tuple[str, ...], name: str) -> str | None:
     bare = _bare(name)
     for col in columns:
         leaf = re.sub(r"#\d+$", "", col.split("/")[-1])
-        if name == "合计" and (leaf in {"合计", "小计"} or leaf.endswith("合计")):
+        if name == "合计" and is_total_column(col):
             return col
         if name != "合计" and (
             leaf == name or leaf.startswith(name) or (bare and _bare(leaf) == bare)

@@ -167,6 +167,16 @@ def _name_sides(columns: list[str], segments: list[Segment]) -> None:
             segment.view = view
 
 
+# A breakdown beside the total's parts but across them: of the spending, what is procured.
+_CROSSCUTTING = ("政府采购", "中小企业", "小微企业", "小型、微型")
+
+
+def _crosscuts(group: str, total: list[str]) -> bool:
+    return any(word in group for word in _CROSSCUTTING) and not any(
+        word in part for part in total for word in _CROSSCUTTING
+    )
+
+
 def _is_total_part(part: str) -> bool:
     return part in {"合计", "小计", "总计"} or part.endswith(("合计", "总计", "总额"))
 
@@ -194,7 +204,7 @@ def column_identities(columns: list[str], num_cols: list[int]) -> list[tuple[int
                 continue
             if _is_total_part(p[level]) or (suffix and p[-len(suffix) :] != suffix):
                 continue
-            if is_subset_column(columns[other]):
+            if is_subset_column(columns[other]) or _crosscuts(p[level], path):
                 continue
             groups.setdefault(p[level], []).append(other)
         members: list[int] = []

@@ -160,14 +160,18 @@ def _centre(box: BBox) -> float:
 
 
 def is_spaced_out(rows: list[GridRow]) -> bool:
-    """The grid has hairline spacer columns (empty, a few points wide) between its columns."""
+    """The grid has hairline spacers (empty columns a few points wide) between its columns.
+
+    One narrow empty column (a margin some exports print at the edge) is not enough.
+    """
     width = max((len(row) for row in rows), default=0)
+    spacers = 0
     for i in range(width):
         cells = [row[i] for row in rows if i < len(row) and row[i].box is not None]
         if cells and not any(c.text for c in cells):
             if all(c.box[2] - c.box[0] < _SPACER for c in cells):  # type: ignore[index]
-                return True
-    return False
+                spacers += 1
+    return spacers >= 2
 
 
 def realign_columns(rows: list[GridRow]) -> list[GridRow]:
@@ -241,8 +245,10 @@ def realign_columns(rows: list[GridRow]) -> list[GridRow]:
                 # a figure belongs to one column: the one nearest its centre
                 best = min(covered, key=lambda i: abs(columns[i] - _centre(cell.box)))  # type: ignore[arg-type]
                 covered = [best]
-            elif not in_header:
-                covered = covered[:1]  # a merged label beside the figures names its row once
+            elif not in_header or (len(covered) == len(columns) and len(columns) >= 3):
+                # a merged label beside the figures names its row once; a caption across
+                # the whole table (its title, its unit) stays one cell
+                covered = covered[:1]
             for i in covered:
                 if not new[i].text:
                     new[i] = GridCell(cell.text, cell.box)

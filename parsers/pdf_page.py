@@ -8,6 +8,7 @@ rotated characters across the page would otherwise land inside table cells.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import statistics
 from dataclasses import dataclass, field
@@ -197,7 +198,14 @@ def _caption(values: list[str]) -> str | None:
     return None
 
 
-def _table_rows(table: PlumberTable, page: int, chars: list[dict[str, Any]]) -> list[Line]:
+def _table_rows(
+    table: PlumberTable,
+    page: int,
+    chars: list[dict[str, Any]],
+    above: list[dict[str, Any]] | None = None,
+) -> list[Line]:
+    """The table's rows as lines; `above` are the characters of a row printed just above
+    the grid's first ruling (a continuation page that leaves the row's top line out)."""
     rows = [
         [
             GridCell(text, tuple(cell) if cell else None)  # type: ignore[arg-type]
@@ -205,6 +213,8 @@ def _table_rows(table: PlumberTable, page: int, chars: list[dict[str, Any]]) -> 
         ]
         for row, values in zip(table.rows, _cell_texts(table, chars), strict=True)
     ]
+    if above:
+        rows.insert(0, _row_over_columns(table, above))
     rows = join_wrapped_units(join_nested_rows(join_contained_text(rows)))
     if is_spaced_out(rows):
         rows = realign_columns(join_stacked_header_text(rows))
@@ -248,6 +258,60 @@ def _table_rows(table: PlumberTable, page: int, chars: list[dict[str, Any]]) -> 
             )
         )
     return lines
+
+
+def _dangling_row(
+    table: PlumberTable,
+    plain: list[tuple[BBox, str, float]],
+    body: list[dict[str, Any]],
+) -> tuple[tuple[BBox, str, float], list[dict[str, Any]]] | None:
+    """A text line right above a ruled table that is one of its rows: a label and figures
+    standing over the table's columns, where the page left the row's top rule out."""
+    x0, top, x1, _ = table.bbox
+    for entry in plain:
+        box, text, size = entry
+        if not (top - 2.2 * size <= box[3] <= top + 1 and box[0] >= x0 - 2 and box[2] <= x1 + 2):
+            continue
+        if _amounts(text) < 1 or "   " not in text or re.search(r"[。：:]", text):
+            continue
+        chars = [
+            ch
+            for ch in body
+            if box[0] - 1 <= ch["x0"]
+            and ch["x1"] <= box[2] + 1
+            and box[1] - 1 <= ch["top"]
+            and ch["bottom"] <= box[3] + 1
+        ]
+        return entry, chars
+    return None
+
+
+def _row_over_columns(table: PlumberTable, chars: list[dict[str, Any]]) -> list[GridCell]:
+    """The characters put into the table's grid columns by where they stand."""
+    edges = sorted(
+        {round(v, 1) for row in table.rows for c in row.cells if c for v in (c[0], c[2])}
+    )
+    columns = list(itertools.pairwise(edges))
+    width = max(len(row.cells) for row in table.rows)
+    if len(columns) != width:
+        columns = columns[:width] + [(0.0, 0.0)] * max(0, width - len(columns))
+    texts: list[list[dict[str, Any]]] = [[] for _ in columns]
+    for ch in chars:
+        middle = (ch["x0"] + ch["x1"]) / 2
+        for i, (a, b) in enumerate(columns):
+            if a <= middle <= b:
+                texts[i].append(ch)
+                break
+    cells = []
+    for (a, b), members in zip(columns, texts, strict=True):
+        if members:
+            line = _text_lines(members, wide_gap=" ")
+            text = join_cell_text("\n".join(t for _, t, _ in line))
+            box = (a, min(c["top"] for c in members), b, max(c["bottom"] for c in members))
+            cells.append(GridCell(text, box))
+        else:
+            cells.append(GridCell("", None))
+    return cells
 
 
 def _ends_caption(previous: Line, values: list[str]) -> bool:
@@ -328,13 +392,19 @@ def read_page(page: Page, number: int) -> PageLines:
     result.tables = len(tables)
 
     placed: list[tuple[float, Line]] = []
-    for box, text, _size in plain:
+    dangling = {id(t): _dangling_row(t, plain, body) for t in tables}
+    taken = {id(row[0]) for row in dangling.values() if row is not None}
+    for entry in plain:
+        box, text, _size = entry
+        if id(entry) in taken:
+            continue
         line = Line(number=0, text=text, cells=[text], page=number, bbox=box)
         placed.append((box[1], line))
         if _CONTENTS_HEAD.match(text.strip()):
             result.contents = True
     for table in tables:
-        for line in _table_rows(table, number, body):
+        row = dangling[id(table)]
+        for line in _table_rows(table, number, body, row[1] if row else None):
             placed.append((line.bbox[1] if line.bbox else 0.0, line))
     placed.sort(key=lambda item: item[0])
     result.lines = [line for _, line in placed]

@@ -31,6 +31,8 @@ def group_projects(table: Table, department: str | None, warnings: list[Text]) -
     else:
         body = rows
     walked = _walk(body, 0, total_col, allow_bad=True)
+    if walked and not any(ok for _, _, ok in walked):
+        walked = None  # no unit adds up: nothing says these rows are units at all
     units = [(head, members) for head, members, _ok in walked or []]
     for head, members, ok in walked or []:
         if not ok:

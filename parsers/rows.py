@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from budget_review.model import Figure, Provenance, Row, Table, Text, figure_key, words
-from budget_review.model.columns import column_kind, row_identities, segments_of
+from budget_review.model.columns import Segment, column_kind, row_identities, segments_of
 from budget_review.model.document import Side
 from budget_review.model.i18n import place
 from budget_review.model.money import Unit
@@ -113,6 +113,9 @@ def build_table(
     group_for_side: dict[str | None, str | None] = {}
     economic_group: str | None = None
     tree_last: dict[tuple[int, int], str] = {}  # (segment, name column) → the last row there
+    ditto: dict[int, tuple[int, str]] = {}  # segment → the depth and name of its last row
+    periods = _period_columns(data_lines, segments)
+    period_of: dict[int, str] = {}  # segment → the name the last row with a period gave
     for line in data_lines:
         aligned = align_cells(line, columns, identities, money)
         if aligned.note and not aligned.moved:
@@ -125,10 +128,19 @@ def build_table(
             codes_raw = [texts[i] for i in segment.code_cols]
             numbers = [texts[i] for i in segment.num_cols]
             has_numbers = any(n.strip() for n in numbers)
-            # Several name columns make a tree: a row names itself in the first one it fills.
-            depth = next((k for k, n in enumerate(names) if n), 0)
+            # A column of years (2025年 | 2026年 | 增减) says which year a row is, not its place.
+            period = next((texts[i].strip() for i in segment.name_cols if i in periods), "")
+            names = [clean_name(texts[i]) for i in segment.name_cols if i not in periods]
+            # Several name columns make a tree. A row is the deepest node it names (the
+            # names to its left head its branch); a 小计 there is the branch's own total.
+            filled = [k for k, n in enumerate(names) if n and not (is_total_name(n) or n == "小计")]
+            depth = filled[-1] if filled else next((k for k, n in enumerate(names) if n), 0)
             tree = len(names) >= 2 and layout not in {"E", "2S"}
             name = names[depth] if tree else "".join(names[:1]) if names else ""
+            if period:
+                if name:
+                    period_of[seg_index] = name
+                name = f"{name or period_of.get(seg_index, '')}/{period}".lstrip("/")
             last = last_code_parts.setdefault(seg_index, [""] * len(codes_raw))
             code = _join_code(codes_raw, last) if codes_raw else None
             label_in_code = [c for c in codes_raw if c.strip() and not c.strip().isdigit()]
@@ -140,8 +152,12 @@ def build_table(
                 code, name = joined.group("code"), joined.group("name")
             if not name and not code and not has_numbers:
                 continue
+            if not filled and tree and has_numbers and seg_index in ditto:
+                # a row whose names are left blank repeats the row above's (its 组织形式 differs)
+                depth, name = ditto[seg_index]
             if (
                 layout in {"F", "P", "U", "R"}
+                and not tree
                 and not code
                 and not has_numbers
                 and table.rows
@@ -200,6 +216,9 @@ def build_table(
                 row.figures[columns[col]] = figure
             table.rows.append(row)
             if tree and row.kind != "total" and not code:
+                ditto[seg_index] = (depth, name)
+                for deeper in [k for k in tree_last if k[0] == seg_index and k[1] > depth]:
+                    del tree_last[deeper]  # a new branch: the rows below it are its own
                 tree_last[(seg_index, depth)] = row.key
     _name_a_lone_total(table, ctx.doc_sha, table_ref)
     _link_hierarchy(table, layout)
@@ -233,6 +252,26 @@ def _amounts_under_their_names(columns: list[str]) -> list[str]:
     if len(set(bare)) < len(set(re.sub(r"#\d+$", "", c) for c in columns)):
         return columns  # the renaming would merge two columns: keep the header as printed
     return dedupe(bare)
+
+
+_PERIOD = re.compile(
+    r"^(?:(?:19|20)\d{2}\s*年(?:度)?(?:预算数?|执行数|决算数)?|增减.*|变化.*|比上年.*)$"
+)
+
+
+def _period_columns(data: list[GridLine], segments: list[Segment]) -> set[int]:
+    """Name columns whose cells are years or their difference: 2025年, 2026年, 增减变化金额."""
+    found = set()
+    for segment in segments:
+        for index in segment.name_cols:
+            cells = [
+                line.cells[index].text.strip()
+                for line in data
+                if index < len(line.cells) and line.cells[index].text.strip()
+            ]
+            if len(cells) >= 2 and sum(bool(_PERIOD.match(c)) for c in cells) * 2 > len(cells):
+                found.add(index)
+    return found
 
 
 def _without_empty_columns(
@@ -305,6 +344,8 @@ def _classify(
         row.key = re.sub(r"\s+", "", bare)
         row.kind = "total"
         row.level = 0
+        if side == "income":
+            group_for_side["income_item"] = None
         return
     if layout == "2S":
         row.key = bare
@@ -316,7 +357,9 @@ def _classify(
         elif side == "income":
             depth = ordinal_depth(name)
             if depth == 0:
+                # a heading without an ordinal (上年结余、结转) takes the numbered items after it
                 group_for_side["income"] = bare
+                group_for_side["income_item"] = bare
             elif depth == 1:
                 group_for_side["income_item"] = bare
             elif group_for_side.get("income_item"):
