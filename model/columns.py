@@ -177,6 +177,17 @@ def _crosscuts(group: str, total: list[str]) -> bool:
     )
 
 
+# What a total named after a topic adds up: "三公"经费合计 = 出国 + 用车 + 接待, not 会议费.
+_TOPIC_PARTS = {"三公": ("因公出国", "公务用车", "公务接待")}
+
+
+def _part_of(total: str, group: str) -> bool:
+    for topic, parts in _TOPIC_PARTS.items():
+        if topic in total and topic not in group:
+            return any(part in group for part in parts)
+    return True
+
+
 def _is_total_part(part: str) -> bool:
     return part in {"合计", "小计", "总计"} or part.endswith(("合计", "总计", "总额"))
 
@@ -205,6 +216,8 @@ def column_identities(columns: list[str], num_cols: list[int]) -> list[tuple[int
             if _is_total_part(p[level]) or (suffix and p[-len(suffix) :] != suffix):
                 continue
             if is_subset_column(columns[other]) or _crosscuts(p[level], path):
+                continue
+            if not _part_of(path[level], p[level]):
                 continue
             groups.setdefault(p[level], []).append(other)
         members: list[int] = []

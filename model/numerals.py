@@ -57,6 +57,22 @@ def has_ordinal(text: str) -> bool:
 
 
 _TOP_ORDINAL = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]")
+# The usual nesting of list ordinals: 一、 > （一） > 1. > （1） > ①
+_RANKS = (
+    re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]"),
+    re.compile(r"^\s*[（(]\s*[一二三四五六七八九十]+\s*[)）]"),
+    re.compile(r"^\s*\d{1,2}\s*[、.．](?!\d)"),
+    re.compile(r"^\s*[（(]\s*\d{1,2}\s*[)）]"),
+    re.compile(r"^\s*[①②③④⑤⑥⑦⑧⑨⑩]"),
+)
+_OF_WHICH = re.compile(r"^\s*其中\s*[:：]?\s*")
+
+
+def ordinal_rank(text: str) -> int:
+    """How deep a list ordinal nests: 0 without one, 1 for 一、 … 5 for ①; '其中：' adds
+    nothing but opens the items after it (其中：（一） is a （一）)."""
+    text = _OF_WHICH.sub("", text, count=1)
+    return next((rank for rank, pattern in enumerate(_RANKS, start=1) if pattern.match(text)), 0)
 
 
 def ordinal_depth(text: str) -> int:

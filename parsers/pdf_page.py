@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from budget_review.model.document import BBox
 from budget_review.model.money import unit_from_text
+from budget_review.parsers.cards import CARD_HEADING
 from budget_review.parsers.catalogue import LABEL_LINE, match_title
 from budget_review.parsers.grid import is_number_cell
 from budget_review.parsers.lines import (
@@ -185,14 +186,21 @@ def _cell_texts(table: PlumberTable, chars: list[dict[str, Any]]) -> list[list[s
     return texts
 
 
+# A title in a caption row: '预算表12 项目支出绩效目标表', '部门整体支出绩效目标表'
+_TITLE_LIKE = re.compile(r"^(?:\S*表\d{1,2}|\S{0,6}\d{1,2}表)?[\u4e00-\u9fff“”（）()、]{4,40}表$")
+
+
 def _caption(values: list[str]) -> str | None:
     """A title, unit or caption row drawn inside the grid (as spreadsheets export it), as text."""
     filled = [v.strip() for v in values if v.strip()]
     if not filled or len(filled) > 2:
         return None
     text = "   ".join(filled)
-    if len(filled) == 1 and (match_title(text) or LABEL_LINE.match(text) or NOTE.match(text)):
+    one = len(filled) == 1
+    if one and (match_title(text) or LABEL_LINE.match(text) or NOTE.match(text)):
         return text
+    if one and (CARD_HEADING.search(text) or _TITLE_LIKE.match(re.sub(r"\s+", "", text))):
+        return text  # a card's heading, or a table title we do not know, stands alone
     if all(DEPT_LINE.match(v) or UNIT_LINE.match(v) for v in filled):
         return text
     return None

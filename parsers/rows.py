@@ -11,15 +11,16 @@ import re
 from dataclasses import dataclass
 
 from budget_review.model import Figure, Provenance, Row, Table, Text, figure_key, words
-from budget_review.model.columns import Segment, column_kind, row_identities, segments_of
+from budget_review.model.columns import Segment, column_kind, leaf, row_identities, segments_of
 from budget_review.model.document import Side
 from budget_review.model.i18n import place
 from budget_review.model.money import Unit
-from budget_review.model.numerals import has_ordinal, ordinal_depth, strip_ordinal
+from budget_review.model.numerals import has_ordinal, ordinal_depth, ordinal_rank, strip_ordinal
 from budget_review.model.roles import TableRole
 from budget_review.model.vocabulary import ECONOMIC_GROUPS, EXPENSE_CLASSES, is_total_name
 from budget_review.parsers.alignment import align_cells
 from budget_review.parsers.grid import (
+    Cell,
     GridLine,
     cell_amount,
     dedupe,
@@ -36,6 +37,7 @@ _CODE_AND_NAME = re.compile(
     r"^[\[【]?(?P<code>[235]\d{2}(?:\d{2}){0,2})[\]】]?\s*(?:[-－—_]\s*|\s+|(?<=[\]】]))"
     r"(?P<name>[^\d\s].*)$"
 )
+_FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")
 _SUB_ITEM = re.compile(r"^\s*(?:[①②③④⑤⑥⑦⑧⑨⑩]|其中\s*[:：])")
 
 
@@ -90,6 +92,7 @@ def build_table(
     if len(columns) < width:
         columns += [f"列{i + 1}" for i in range(len(columns), width)]
     columns = _amounts_under_their_names(columns)
+    columns, data_lines, blocks = _fold_wrapped_blocks(columns, data_lines, ctx.layout)
     table = Table(
         number=ctx.number,
         title=ctx.title,
@@ -114,6 +117,7 @@ def build_table(
     economic_group: str | None = None
     tree_last: dict[tuple[int, int], str] = {}  # (segment, name column) → the last row there
     ditto: dict[int, tuple[int, str]] = {}  # segment → the depth and name of its last row
+    top_is_unit: dict[int, bool] = {}  # segment → its last top row names a unit
     periods = _period_columns(data_lines, segments)
     period_of: dict[int, str] = {}  # segment → the name the last row with a period gave
     for line in data_lines:
@@ -155,6 +159,7 @@ def build_table(
             if not filled and tree and has_numbers and seg_index in ditto:
                 # a row whose names are left blank repeats the row above's (its 组织形式 differs)
                 depth, name = ditto[seg_index]
+                depth = depth // 2
             if (
                 layout in {"F", "P", "U", "R"}
                 and not tree
@@ -171,6 +176,13 @@ def build_table(
             row.where = line.where
             _classify(row, names, layout, segment.side, group_for_side)
             if tree and row.kind != "total" and not code:
+                # Depths count in halves: a unit printed in the first column under a
+                # category there (货物 / 苏州市审计局 / items) sits between the two.
+                depth = depth * 2
+                if depth == 0 and _ORGANISATION.search(name) and not top_is_unit.get(seg_index):
+                    depth = 1 if (seg_index, 0) in tree_last else 0
+                if depth == 0:
+                    top_is_unit[seg_index] = bool(_ORGANISATION.search(name))
                 row.level = depth + 1
                 above = [d for (seg, d) in tree_last if seg == seg_index and d < depth]
                 row.parent = tree_last[(seg_index, max(above))] if above else None
@@ -221,10 +233,69 @@ def build_table(
                     del tree_last[deeper]  # a new branch: the rows below it are its own
                 tree_last[(seg_index, depth)] = row.key
     _name_a_lone_total(table, ctx.doc_sha, table_ref)
+    if blocks:
+        _groups_under_block_totals(table, blocks)
     _link_hierarchy(table, layout)
     if layout == "P":
         group_projects(table, ctx.department, warnings)
     return table
+
+
+def _fold_wrapped_blocks(
+    columns: list[str], data: list[GridLine], layout: str
+) -> tuple[list[str], list[GridLine], dict[str, str]]:
+    """One list printed in blocks side by side (人员经费 | 公用经费 | 公用经费) read as one list.
+
+    Each block has the same columns (code, name, amount); the rows of the first block
+    come first, then the next block's. A footer whose label stands in one block and its
+    figure in the next (公用经费合计 … 2,266.65) is one row. Returns the block each row's
+    name fell in, so that a block's groups can be put under its footer total.
+    """
+    segments = segments_of(columns)
+    if layout != "E" or len(segments) < 2:
+        return columns, data, {}
+    shapes = [
+        tuple(leaf(columns[i]) for i in [*s.code_cols, *s.name_cols, *s.num_cols]) for s in segments
+    ]
+    if len(set(shapes)) != 1 or any(not s.num_cols for s in segments):
+        return columns, data, {}
+    first = segments[0]
+    order = [*first.code_cols, *first.name_cols, *first.num_cols]
+    folded_columns = [leaf(columns[i]) for i in order]
+    pieces: list[list[GridLine]] = [[] for _ in segments]
+    blocks: dict[str, str] = {}
+    for line in data:
+        cells = line.cells
+        parts = []
+        for segment in segments:
+            wanted = [*segment.code_cols, *segment.name_cols, *segment.num_cols]
+            parts.append([cells[i] if i < len(cells) else Cell("", line.where) for i in wanted])
+        for k in range(len(parts) - 1):
+            label = [c for c in parts[k][: -len(first.num_cols)] if c.text]
+            figures = [c for c in parts[k][-len(first.num_cols) :] if c.text]
+            nxt = parts[k + 1]
+            if label and not figures and not any(c.text for c in nxt[: -len(first.num_cols)]):
+                parts[k][-len(first.num_cols) :] = nxt[-len(first.num_cols) :]
+                parts[k + 1] = [Cell("", line.where) for _ in nxt]
+        for k, part in enumerate(parts):
+            if any(c.text for c in part):
+                pieces[k].append(GridLine(part, line.where, line.boxed))
+                labels = part[: len(first.code_cols) + len(first.name_cols)]
+                name = next((c.text for c in labels if c.text and not c.text.isdigit()), "")
+                label_column = [*segments[k].code_cols, *segments[k].name_cols][0]
+                blocks[name] = columns[label_column].split("/")[0]
+    return folded_columns, [line for block in pieces for line in block], blocks
+
+
+def _groups_under_block_totals(table: Table, blocks: dict[str, str]) -> None:
+    """人员经费合计 heads the groups of the 人员经费 block, 公用经费合计 those of the others."""
+    totals = {row.key: row for row in table.rows if row.kind == "total" and blocks.get(row.name)}
+    for row in table.rows:
+        if row.code and len(row.code) == 3 and not row.parent:
+            block = blocks.get(row.name, "")
+            head = next((t for t in totals.values() if block and block in t.name), None)
+            if head is not None:
+                row.parent = head.key
 
 
 def _amounts_under_their_names(columns: list[str]) -> list[str]:
@@ -356,6 +427,11 @@ def _classify(
             row.level = 1
         elif side == "income":
             depth = ordinal_depth(name)
+            heading = group_for_side.get("income_item") or ""
+            if depth == 0 and bare.startswith(_FUNDS) and re.search(r"结转|结余", heading):
+                # 一般公共预算财政拨款 under 年初财政拨款结转和结余: the carry-over of one fund
+                row.parent, row.level = heading, 2
+                return
             if depth == 0:
                 # a heading without an ordinal (上年结余、结转) takes the numbered items after it
                 group_for_side["income"] = bare
@@ -374,9 +450,6 @@ def _classify(
         else:
             row.key, row.kind, row.level = f"{first}/{second}", "line", 2
         return
-    if layout == "S" and _SUB_ITEM.match(name):
-        row.key, row.kind, row.level = bare, "line", 2
-        return
     row.key = bare
     row.kind = {"U": "unit", "P": "project", "S": "entry", "E": "line"}.get(layout, "entry")
     row.level = 1
@@ -384,15 +457,64 @@ def _classify(
 
 def _link_hierarchy(table: Table, layout: str) -> None:
     present = {row.code: row.key for row in table.rows if row.code}
-    last_item_at_level: dict[int, str] = {}
     for row in table.rows:
         if row.code and layout in {"F", "R", "E"}:
             for cut in (5, 3) if len(row.code) == 7 else (3,) if len(row.code) == 5 else ():
                 if row.code[:cut] in present:
                     row.parent = present[row.code[:cut]]
                     break
-        elif layout == "S":
-            if row.level == 1:
-                last_item_at_level[1] = row.key
-            elif row.level == 2 and 1 in last_item_at_level:
-                row.parent = last_item_at_level[1]
+    if layout == "S" and not any(r.parent for r in table.rows):
+        _nest_by_ordinals(table)  # unless the name columns made a tree already
+    elif layout == "E" and not any(r.code for r in table.rows):
+        _units_over_groups(table)
+
+
+def _nest_by_ordinals(table: Table) -> None:
+    """A list of items: 一、 > （一） > 1. > （1） > ①, and a '其中' row under the one above it.
+
+    A row without an ordinal is at the top unless it opens with 其中 (a part of the
+    row before it).
+    """
+    stack: list[tuple[int, str]] = []  # (rank, key) of the open rows, shallowest first
+    for row in table.rows:
+        if row.kind == "total":
+            stack = []
+            continue
+        rank = ordinal_rank(row.name)
+        if rank == 0 and _SUB_ITEM.match(row.name):
+            rank = (stack[-1][0] + 1) if stack else 1
+        while stack and stack[-1][0] >= rank:
+            stack.pop()
+        if stack and rank:
+            row.parent = stack[-1][1]
+            row.kind = "line"
+        row.level = len(stack) + 1
+        stack.append((rank, row.key))
+
+
+def _units_over_groups(table: Table) -> None:
+    """Economic groups listed under the units that spend them: each unit heads its groups."""
+    groups = [r for r in table.rows if r.kind != "total" and _is_economic_group(r.name)]
+    heads = [r for r in table.rows if r.kind != "total" and not _is_economic_group(r.name)]
+    if not groups or not heads or not all(_ORGANISATION.search(r.name) for r in heads):
+        return
+    head: Row | None = None
+    for row in table.rows:
+        if row.kind == "total":
+            continue
+        if _is_economic_group(row.name):
+            if head is not None:
+                row.parent, row.level, row.kind = head.key, 2, "group"
+        else:
+            head = row
+            row.kind, row.level = "unit", 1
+
+
+# A unit or department: what a budget row names when it is not an account
+_ORGANISATION = re.compile(
+    r"(?:局|委员会|委|院|办公室|办|厅|中心|部|站|馆|所|校|队|会|处|社|编辑部)(?:[（(][^）)]*[)）])?$"
+)
+
+
+def _is_economic_group(name: str) -> bool:
+    return strip_ordinal(name) in ECONOMIC_GROUPS

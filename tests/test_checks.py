@@ -84,7 +84,7 @@ def test_findings_name_every_figure_they_rest_on(jincheng_report: Report) -> Non
                 # 住房保障支出 29.42 / 307.82 = 9.56%, printed 9.55% so the shares add to 100%
                 ("tail", "N2", "29.42"),
                 # page 13: 商品和服务支出 10.23 over items adding up to 10.22
-                ("tail", "W2", "表6「商品和服务支出」决算数#2"),
+                ("tail", "W2", "表6「商品和服务支出」决算数"),
                 # the two economic blocks add up to 105.59; 表5 prints 基本支出 105.58
                 ("tail", "X6", "表5「合计」基本支出"),
             ],
