@@ -118,6 +118,7 @@ def build_table(
     tree_last: dict[tuple[int, int], str] = {}  # (segment, name column) → the last row there
     ditto: dict[int, tuple[int, str]] = {}  # segment → the depth and name of its last row
     top_is_unit: dict[int, bool] = {}  # segment → its last top row names a unit
+    row_blocks: dict[str, int] = {}  # row key → the block of a list printed in blocks
     periods = _period_columns(data_lines, segments)
     period_of: dict[int, str] = {}  # segment → the name the last row with a period gave
     for line in data_lines:
@@ -227,6 +228,8 @@ def build_table(
                     )
                 row.figures[columns[col]] = figure
             table.rows.append(row)
+            if id(line) in blocks:
+                row_blocks[row.key] = blocks[id(line)]
             if tree and row.kind != "total" and not code:
                 ditto[seg_index] = (depth, name)
                 for deeper in [k for k in tree_last if k[0] == seg_index and k[1] > depth]:
@@ -234,7 +237,7 @@ def build_table(
                 tree_last[(seg_index, depth)] = row.key
     _name_a_lone_total(table, ctx.doc_sha, table_ref)
     if blocks:
-        _groups_under_block_totals(table, blocks)
+        _groups_under_block_totals(table, row_blocks)
     _link_hierarchy(table, layout)
     if layout == "P":
         group_projects(table, ctx.department, warnings)
@@ -243,13 +246,13 @@ def build_table(
 
 def _fold_wrapped_blocks(
     columns: list[str], data: list[GridLine], layout: str
-) -> tuple[list[str], list[GridLine], dict[str, str]]:
+) -> tuple[list[str], list[GridLine], dict[int, int]]:
     """One list printed in blocks side by side (人员经费 | 公用经费 | 公用经费) read as one list.
 
     Each block has the same columns (code, name, amount); the rows of the first block
     come first, then the next block's. A footer whose label stands in one block and its
-    figure in the next (公用经费合计 … 2,266.65) is one row. Returns the block each row's
-    name fell in, so that a block's groups can be put under its footer total.
+    figure in the next (公用经费合计 … 2,266.65) is one row. Returns the block of each
+    line (by id), so that a block's groups can be put under its footer total.
     """
     segments = segments_of(columns)
     if layout != "E" or len(segments) < 2:
@@ -261,41 +264,41 @@ def _fold_wrapped_blocks(
         return columns, data, {}
     first = segments[0]
     order = [*first.code_cols, *first.name_cols, *first.num_cols]
-    folded_columns = [leaf(columns[i]) for i in order]
+    amounts = len(first.num_cols)
     pieces: list[list[GridLine]] = [[] for _ in segments]
-    blocks: dict[str, str] = {}
     for line in data:
-        cells = line.cells
-        parts = []
-        for segment in segments:
-            wanted = [*segment.code_cols, *segment.name_cols, *segment.num_cols]
-            parts.append([cells[i] if i < len(cells) else Cell("", line.where) for i in wanted])
+        parts = [
+            [line.cells[i] if i < len(line.cells) else Cell("", line.where) for i in wanted]
+            for wanted in ([*g.code_cols, *g.name_cols, *g.num_cols] for g in segments)
+        ]
         for k in range(len(parts) - 1):
-            label = [c for c in parts[k][: -len(first.num_cols)] if c.text]
-            figures = [c for c in parts[k][-len(first.num_cols) :] if c.text]
-            nxt = parts[k + 1]
-            if label and not figures and not any(c.text for c in nxt[: -len(first.num_cols)]):
-                parts[k][-len(first.num_cols) :] = nxt[-len(first.num_cols) :]
-                parts[k + 1] = [Cell("", line.where) for _ in nxt]
+            label = any(c.text for c in parts[k][:-amounts])
+            figure = any(c.text for c in parts[k][-amounts:])
+            if label and not figure and not any(c.text for c in parts[k + 1][:-amounts]):
+                parts[k][-amounts:] = parts[k + 1][-amounts:]
+                parts[k + 1] = [Cell("", line.where) for _ in parts[k + 1]]
         for k, part in enumerate(parts):
             if any(c.text for c in part):
                 pieces[k].append(GridLine(part, line.where, line.boxed))
-                labels = part[: len(first.code_cols) + len(first.name_cols)]
-                name = next((c.text for c in labels if c.text and not c.text.isdigit()), "")
-                label_column = [*segments[k].code_cols, *segments[k].name_cols][0]
-                blocks[name] = columns[label_column].split("/")[0]
-    return folded_columns, [line for block in pieces for line in block], blocks
+    block_of = {id(line): k for k, block in enumerate(pieces) for line in block}
+    return [leaf(columns[i]) for i in order], [line for block in pieces for line in block], block_of
 
 
-def _groups_under_block_totals(table: Table, blocks: dict[str, str]) -> None:
-    """人员经费合计 heads the groups of the 人员经费 block, 公用经费合计 those of the others."""
-    totals = {row.key: row for row in table.rows if row.kind == "total" and blocks.get(row.name)}
+def _groups_under_block_totals(table: Table, row_blocks: dict[str, int]) -> None:
+    """Each block's footer (人员经费合计, 公用经费合计) heads the groups of its block, and of
+    the blocks after it that print no footer of their own."""
+    footers: dict[int, str] = {}
     for row in table.rows:
-        if row.code and len(row.code) == 3 and not row.parent:
-            block = blocks.get(row.name, "")
-            head = next((t for t in totals.values() if block and block in t.name), None)
-            if head is not None:
-                row.parent = head.key
+        if row.kind == "total" and row.key in row_blocks:
+            footers.setdefault(row_blocks[row.key], row.key)
+    if not footers:
+        return
+    for row in table.rows:
+        block = row_blocks.get(row.key)
+        if row.code and len(row.code) == 3 and not row.parent and block is not None:
+            owners = [b for b in footers if b <= block]
+            if owners:
+                row.parent = footers[max(owners)]
 
 
 def _amounts_under_their_names(columns: list[str]) -> list[str]:
