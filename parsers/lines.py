@@ -19,7 +19,7 @@ from budget_review.parsers.grid import Cell, GridLine
 # Stamps and watermarks that sit on every page and are never content.
 STAMP = re.compile(r"^(仅供内部审核|内部资料|内部审核|审核稿|征求意见稿|草稿|样稿|注意保密)$")
 PAGE_NUMBER = re.compile(
-    r"^(?:[-－—]\s*\d{1,3}\s*[-－—]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3}(?:\s*/\s*\d{1,3})?)$"
+    r"^(?:[-－—]\s*(?:\d\s*){1,3}[-－—]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3}(?:\s*/\s*\d{1,3})?)$"
 )
 PART_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")
 SECTION_HEADING = re.compile(

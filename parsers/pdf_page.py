@@ -83,6 +83,44 @@ def _is_stamp(char: dict[str, Any], typical: float) -> bool:
     return bool(char["size"] > 3.5 * typical and char["size"] > 30)
 
 
+def _boxes_on_their_baselines(chars: list[dict[str, Any]], height: float) -> list[dict[str, Any]]:
+    """Characters of a font whose boxes stand off their baseline, moved to where the page's
+    other fonts put theirs.
+
+    Some embedded fonts declare metrics that put every glyph's box a line below the
+    text (digits and punctuation in one font, Chinese in another): lines then split
+    in two and figures fall into the row below. The baseline (the text matrix) is
+    right; the box is taken from it.
+    """
+    offsets: dict[str, list[float]] = {}
+    for ch in chars:
+        if ch.get("upright", True) and ch["size"] > 0:
+            base = height - ch["matrix"][5]
+            offsets.setdefault(ch["fontname"], []).append((ch["top"] - base) / ch["size"])
+    medians = {font: statistics.median(values) for font, values in offsets.items()}
+    # A glyph's box holds its baseline about four fifths of the way down; a box that starts
+    # at the baseline, or ends above it, is a font's misdeclared metrics.
+    sound = [m for m in medians.values() if -1.2 <= m <= -0.3]
+    off = {font for font, m in medians.items() if not -1.2 <= m <= -0.3 and len(offsets[font]) >= 3}
+    if not off:
+        return chars
+    dominant = statistics.median(sound) if sound else -0.78
+    moved = []
+    for ch in chars:
+        if ch["fontname"] in off and ch.get("upright", True):
+            shift = (dominant - medians[ch["fontname"]]) * ch["size"]
+            ch = {
+                **ch,
+                "top": ch["top"] + shift,
+                "bottom": ch["bottom"] + shift,
+                "doctop": ch.get("doctop", ch["top"]) + shift,
+                "y0": ch["y0"] - shift,
+                "y1": ch["y1"] - shift,
+            }
+        moved.append(ch)
+    return moved
+
+
 def join_cell_text(text: str) -> str:
     """Join the lines of a wrapped cell: no space between Chinese characters."""
     parts = [p.strip() for p in text.split("\n")]
@@ -183,7 +221,20 @@ def _cell_texts(table: PlumberTable, chars: list[dict[str, Any]]) -> list[list[s
     for (r, c), members in content.items():
         lines = _text_lines(members, wide_gap=" ")
         texts[r][c] = join_cell_text("\n".join(text for _, text, _ in lines))
+    first = next((r for r, row in enumerate(texts) if any(is_number_cell(t) for t in row)), None)
+    if first:
+        for c, text in enumerate(texts[first]):
+            spill = _SPILL.match(text)
+            heading = next((r for r in range(first - 1, -1, -1) if texts[r][c]), None)
+            if spill and heading is not None:
+                # a heading too long for its cell runs into the first figures' cells below it
+                texts[heading][c] += spill.group("words")
+                texts[first][c] = spill.group("figure")
     return texts
+
+
+# '收入101,833.84': the end of the heading above, then the cell's own figure
+_SPILL = re.compile(r"^(?P<words>[\u4e00-\u9fff]{1,4})(?P<figure>-?[\d,]+\.\d+)$")
 
 
 # A title in a caption row: '预算表12 项目支出绩效目标表', '部门整体支出绩效目标表'
@@ -383,7 +434,7 @@ def read_page(page: Page, number: int) -> PageLines:
         ids = {id(ch) for ch in stamp}
         page = page.filter(lambda obj: obj.get("object_type") != "char" or id(obj) not in ids)
         chars = [ch for ch in chars if id(ch) not in ids]
-    body = [ch for ch in chars if ch["text"].strip()]
+    body = _boxes_on_their_baselines([ch for ch in chars if ch["text"].strip()], float(page.height))
     result.char_size = statistics.median(ch["size"] for ch in body) if body else typical
 
     tables: list[PlumberTable] = []
