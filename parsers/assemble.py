@@ -17,7 +17,8 @@ from budget_review.parsers.catalogue import (
 )
 from budget_review.parsers.grid import is_total_column
 
-PARSER_VERSION = "2"
+# 3: PDFs read with pdfium by default (characters and rulings as pdfminer would give them)
+PARSER_VERSION = "3"
 
 
 def place(where: Provenance) -> str:

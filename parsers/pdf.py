@@ -43,6 +43,22 @@ if TYPE_CHECKING:
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 
+ENGINES = ("pdfium", "pdfminer")
+# The engine when none is asked for; `--pdf-engine` sets it for the whole process.
+ENGINE_VARIABLE = "BUDGET_REVIEW_PDF_ENGINE"
+
+
+def default_engine() -> str:
+    return os.environ.get(ENGINE_VARIABLE) or "pdfium"
+
+
+def checked_engine(engine: str | None) -> str:
+    engine = engine or default_engine()
+    if engine not in ENGINES:
+        raise ValueError(f"unknown PDF engine {engine!r}: expected one of {', '.join(ENGINES)}")
+    return engine
+
+
 def default_jobs() -> int:
     try:
         return max(1, len(os.sched_getaffinity(0)))
@@ -79,29 +95,77 @@ def _open_problem(exc: BaseException) -> str:
     return f"not a readable PDF: the file is truncated or corrupt ({detail})"
 
 
-_worker_pdf: Any = None  # each worker process opens the file once
+class _Reader:
+    """One open document, read page by page with the chosen engine.
+
+    pdfplumber always opens it: its pages carry the geometry, and pdfminer reads any
+    page pdfium cannot. With the pdfium engine pypdfium2 opens it too, once.
+    """
+
+    def __init__(self, source: str | bytes, engine: str, pdf: PDF | None = None) -> None:
+        import pdfplumber
+
+        if pdf is None:
+            pdf = pdfplumber.open(BytesIO(source) if isinstance(source, bytes) else source)
+        self.pdf = pdf
+        self.pdfium: Any = None
+        self.fonts: Any = None
+        self.problem: str | None = None  # why pdfium cannot read this document
+        if engine == "pdfium":
+            import pypdfium2
+            from budget_review.parsers.pdf_fonts import FontTable
+
+            try:
+                self.pdfium = pypdfium2.PdfDocument(source)
+            except Exception as exc:  # pdfium refuses what pdfminer may still read
+                self.problem = f"pdfium could not open the file: {type(exc).__name__}: {exc}"
+            self.fonts = FontTable()
+
+    def read(self, number: int) -> PageLines:
+        """Read a page; a page that fails becomes a named problem, never a lost document."""
+        try:
+            page = self.pdf.pages[number - 1]
+            source, note = self._source(page)
+            result = read_page(source, number)
+            result.fallback = note
+            page.close()
+            return result
+        except Exception as exc:
+            return PageLines(page=number, problem=f"{type(exc).__name__}: {exc}")
+
+    def _source(self, page: Any) -> tuple[Any, str | None]:
+        """The page with pdfium's objects, or the pdfminer page and why."""
+        if self.pdfium is None:
+            return page, self.problem
+        from budget_review.parsers.pdfium_page import PdfiumPage, Unreadable, page_objects
+
+        try:
+            return PdfiumPage(page, page_objects(page, self.pdfium, self.fonts)), None
+        except Unreadable as exc:
+            return page, str(exc)
+        except Exception as exc:  # a page pdfium cannot load or walk
+            return page, f"pdfium: {type(exc).__name__}: {exc}"
+
+    def close(self) -> None:
+        if self.pdfium is not None:
+            self.pdfium.close()  # pdfium's memory is freed only when closed
+        self.pdf.close()
 
 
-def _open_in_worker(path: str, data: bytes | None) -> None:
-    import pdfplumber
-
-    global _worker_pdf
-    _worker_pdf = pdfplumber.open(BytesIO(data) if data is not None else path)
+_worker: _Reader | None = None  # each worker process opens the file once
 
 
-def _read_one(pdf: Any, number: int) -> PageLines:
-    """Read a page; a page that fails becomes a named problem, never a lost document."""
-    try:
-        page = pdf.pages[number - 1]
-        result = read_page(page, number)
-        page.close()
-        return result
-    except Exception as exc:
-        return PageLines(page=number, problem=f"{type(exc).__name__}: {exc}")
+def _open_in_worker(source: str | bytes, engine: str) -> None:
+    from multiprocessing.util import Finalize
+
+    global _worker
+    _worker = _Reader(source, engine)
+    Finalize(_worker, _worker.close, exitpriority=10)  # close pdfium when the worker ends
 
 
 def _read_chunk(numbers: list[int]) -> list[PageLines]:
-    return [_read_one(_worker_pdf, number) for number in numbers]
+    assert _worker is not None
+    return [_worker.read(number) for number in numbers]
 
 
 def _chunks(count: int, jobs: int) -> list[list[int]]:
@@ -111,25 +175,33 @@ def _chunks(count: int, jobs: int) -> list[list[int]]:
 
 
 def read_pages(
-    path: str, data: bytes, jobs: int | None = None, progress: Progress | None = None
+    path: str,
+    data: bytes,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+    engine: str | None = None,
 ) -> list[PageLines]:
+    engine = checked_engine(engine)
     pdf = _open(path, data)
     count = len(pdf.pages)
     jobs = max(1, min(jobs or default_jobs(), count))
     results: list[PageLines] = []
     if jobs == 1:
-        for number in range(1, count + 1):
-            results.append(_read_one(pdf, number))
-            if progress:
-                progress(number, count)
-        pdf.close()
+        reader = _Reader(data, engine, pdf)
+        try:
+            for number in range(1, count + 1):
+                results.append(reader.read(number))
+                if progress:
+                    progress(number, count)
+        finally:
+            reader.close()
         return results
     pdf.close()
     on_disk = os.path.isfile(path) and os.path.getsize(path) == len(data)
     with ProcessPoolExecutor(
         max_workers=jobs,
         initializer=_open_in_worker,
-        initargs=(path, None if on_disk else data),
+        initargs=(path if on_disk else data, engine),
     ) as pool:
         futures = [pool.submit(_read_chunk, chunk) for chunk in _chunks(count, jobs)]
         for future in as_completed(futures):
@@ -137,6 +209,16 @@ def read_pages(
             if progress:
                 progress(len(results), count)
     return sorted(results, key=lambda p: p.page)
+
+
+def _fallbacks(pages: list[PageLines]) -> list[str]:
+    """The pages pdfminer read in pdfium's place: one line per page, or one for the file."""
+    notes = [p.fallback for p in pages if p.fallback]
+    if not notes:
+        return []
+    if len(notes) == len(pages) > 1 and len(set(notes)) == 1:
+        return [f"every page read with pdfminer ({notes[0]})"]
+    return [f"page {p.page}: read with pdfminer ({p.fallback})" for p in pages if p.fallback]
 
 
 def _mark_contents(pages: list[PageLines]) -> None:
@@ -263,15 +345,18 @@ def parse_pdf(
     sha256: str,
     jobs: int | None = None,
     progress: Progress | None = None,
+    engine: str | None = None,
 ) -> Document:
+    """`engine`: "pdfium" (the default) or "pdfminer" reads the characters and rulings."""
     from budget_review.parsers.reader import BlockReader
 
-    pages = read_pages(path, data, jobs, progress)
+    pages = read_pages(path, data, jobs, progress, engine)
     doc = Document(source=Source(path=path, sha256=sha256, format="pdf", pages=len(pages)))
     if not any(p.has_text for p in pages if p.problem is None):
         if any(p.has_images for p in pages):
             raise InputError(path, "no text layer: OCR the file first (the pages are images)")
         raise InputError(path, "no text layer: the PDF has no readable text")
+    doc.warnings.extend(_fallbacks(pages))
     for page in pages:
         if page.problem:
             doc.warnings.append(f"page {page.page}: could not be read ({page.problem})")
