@@ -22,9 +22,12 @@ _FORM_DEPTH = 8  # forms inside forms, as deep as anyone draws them
 class FontFacts:
     """A font as pdfminer builds its character boxes."""
 
-    fontname: str
+    fontname: str  # as pdfminer names it (the descriptor's FontName)
+    basefont: str  # as the PDF names it, for messages
     descent: float  # per unit of font size, negative
-    cid: bool  # a composite (Type0) font: its glyphs need the font program or a CJK substitute
+    # A composite (CID) font: without its font program pdfium has no glyph outlines for it
+    # (only advances), and may skip its text as blank.
+    composite: bool
     widths: dict[str, float] | None  # Adobe's widths (per unit of size) for a standard 14 font
     problem: str | None = None  # why pdfminer's box cannot be had from pdfium's data
 
@@ -119,12 +122,12 @@ def _facts(spec: Any) -> tuple[set[bytes], FontFacts]:
     from pdfminer.pdftypes import dict_value, list_value, resolve1
 
     if not isinstance(spec, dict):
-        return {b""}, FontFacts("", 0.0, False, None, "a font that is not a dictionary")
+        return {b""}, FontFacts("", "", 0.0, False, None, "a font that is not a dictionary")
     subtype = _name(spec.get("Subtype")) or b"Type1"
     names = _aliases(spec, subtype == b"Type0")
-    shown = max(names, key=len).decode("latin-1")
+    shown = display_name(max(names, key=len))
     if subtype == b"Type3":
-        return names, FontFacts(shown, 0.0, False, None, f"Type3 font {shown!r}")
+        return names, FontFacts(shown, shown, 0.0, False, None, f"Type3 font {shown!r}")
     try:
         if subtype == b"Type0":
             descendant = dict_value(list_value(spec["DescendantFonts"])[0])
@@ -142,14 +145,25 @@ def _facts(spec: Any) -> tuple[set[bytes], FontFacts]:
                 widths = {k: float(v) / 1000 for k, v in afm_widths.items()}
                 widths[""] = float(descriptor.get("MissingWidth", 0)) / 1000
         elif _vertical(spec):
-            return names, FontFacts(shown, 0.0, True, None, f"vertical font {shown!r}")
+            return names, FontFacts(shown, shown, 0.0, True, None, f"vertical font {shown!r}")
         descent = float(resolve1(descriptor.get("Descent", 0)) or 0)
     except Exception as exc:  # a broken font dictionary: pdfminer would fail on it too
-        return names, FontFacts(shown, 0.0, False, None, f"font {shown!r} unreadable ({exc!r})")
+        problem = f"font {shown!r} unreadable ({exc!r})"
+        return names, FontFacts(shown, shown, 0.0, False, None, problem)
     fontname = resolve1(descriptor.get("FontName", "unknown"))
     fontname = _name(fontname).decode("latin-1") if not isinstance(fontname, str) else fontname
     # pdfminer forces a positive descent negative (PScript5 writes it so)
-    return names, FontFacts(fontname, -abs(descent) / 1000, cid, widths)
+    return names, FontFacts(fontname, shown, -abs(descent) / 1000, cid, widths)
+
+
+def display_name(name: bytes) -> str:
+    """A font name for a message: Chinese font names are often written in GBK."""
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return name.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return name.decode("latin-1")
 
 
 def _standard_metrics(spec: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]] | None:

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 import pypdfium2.raw as pdfium_c
-from budget_review.parsers.pdf_fonts import FontFacts, FontTable
+from budget_review.parsers.pdf_fonts import FontFacts, FontTable, display_name
 from budget_review.parsers.pdfium_paths import (
     Matrix,
     Point,
@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from pdfplumber.page import Page
 
 Objects = dict[str, list[dict[str, Any]]]
+Box = tuple[float, float, float, float]  # left, bottom, right, top
 
 _TEXT = pdfium_c.FPDF_PAGEOBJ_TEXT
 _PATH = pdfium_c.FPDF_PAGEOBJ_PATH
@@ -137,6 +138,7 @@ class _TextObject:
     """A text object in stream order, with what is needed to judge it if pdfium skipped it."""
 
     handle: Any
+    font: int
     to_device: Matrix
     before: list[Any]  # the text objects drawn just before it in the same page or form
     chars: list[dict[str, Any]] = field(default_factory=list)
@@ -150,7 +152,7 @@ class _Style:
     handle: Any
     facts: FontFacts
     fontsize: float
-    matrix: tuple[float, float, float, float]  # in pdfminer's device space
+    matrix: tuple[float, float, float, float]  # a, b, c, d in pdfminer's device space
     low: float  # the box's bottom and top over the baseline, in text space
     high: float
     upright: bool
@@ -191,7 +193,9 @@ class _PageReader:
             elif kind == _TEXT:
                 if pdfium_c.FPDFPageObj_CountMarks(obj) > 0 and _actual_text(obj):
                     raise Unreadable("text replaced by ActualText")
-                self._texts[_address(obj)] = _TextObject(obj, to_device, before)
+                font = pdfium_c.FPDFTextObj_GetFont(obj)
+                self.font(font)  # a font pdfium would read otherwise stops here
+                self._texts[_address(obj)] = _TextObject(obj, _address(font), to_device, before)
                 before = [*before[-4:], obj]
             elif kind == _IMAGE:
                 self._image(obj, to_device)
@@ -310,8 +314,8 @@ class _PageReader:
         length = pdfium_c.FPDFFont_GetBaseFontName(font, None, 0)
         buffer = ctypes.create_string_buffer(max(length, 1))
         pdfium_c.FPDFFont_GetBaseFontName(font, buffer, length)
-        shown = buffer.value.decode("latin-1")
         candidates = self.facts.get(buffer.value, [])
+        shown = candidates[0].basefont if candidates else display_name(buffer.value)
         if not candidates:
             raise Unreadable(f"font {shown!r} not among the page's resources")
         first = candidates[0]
@@ -319,8 +323,8 @@ class _PageReader:
             raise Unreadable(f"two fonts named {shown!r}")
         if first.problem:
             raise Unreadable(first.problem)
-        if not first.cid and any(f.cid for f in candidates):
-            first = replace(first, cid=True)  # judge skipped text by the stricter of the two
+        if not first.composite and any(f.composite for f in candidates):
+            first = replace(first, composite=True)  # judge unread text by the stricter one
         self._fonts[key] = first
         return first
 
@@ -347,20 +351,39 @@ class _PageReader:
                 continue
             obj = text_object.handle
             font = pdfium_c.FPDFTextObj_GetFont(obj)
-            facts = self.font(font)
             box = _bounds(obj)
             if box[2] - box[0] < _SIZE_EPSILON:
-                # No glyph outline: blank glyphs, or a composite font that pdfium has no
-                # glyphs for (not embedded, no substitute), whose text is lost
-                if facts.cid and not pdfium_c.FPDFFont_GetIsEmbedded(font):
-                    raise Unreadable(f"text in a font pdfium cannot draw ({facts.fontname})")
-            elif any(_overprints(obj, box, other) for other in text_object.before):
+                # No glyph outline: blank glyphs, or a composite font whose program is missing
+                # (pdfium then has advances but no outlines: turned text is as wide as nothing)
+                if self.font(font).composite and not pdfium_c.FPDFFont_GetIsEmbedded(font):
+                    shown = self.font(font).basefont
+                    raise Unreadable(f"text in a font pdfium cannot draw ({shown})")
+            elif self._drawn_twice(text_object, box):
                 raise Unreadable("text drawn twice over itself")
             if blank is None:
                 blank = apply(text_object.to_device, box[0], box[1])
         if blank is not None and not self.objects["char"]:
             # pdfminer would see the page's spaces: the page has text, only none to read
             self.objects["char"] = [self._blank(blank)]
+
+    def _drawn_twice(self, text_object: _TextObject, box: Box) -> bool:
+        """pdfium reads text printed again over itself once (a bold made by overprinting),
+        pdfminer twice. Otherwise an unread object held spaces after a space (pdfium keeps
+        one space of a run)."""
+        obj = text_object.handle
+        if any(_same_text_object(obj, box, other) for other in text_object.before):
+            return True
+        # pdfium also drops a character drawn within 7% of the size of the same one
+        matrix = object_matrix(obj)
+        x, y = apply(text_object.to_device, matrix[4], matrix[5])
+        for other in self._texts.values():
+            if other.font != text_object.font:
+                continue
+            for ch in other.chars:
+                near = 0.07 * ch["size"]
+                if abs(ch["matrix"][4] - x) < near and abs(ch["matrix"][5] - y) < near:
+                    return True
+        return False
 
     def _blank(self, at: Point) -> dict[str, Any]:
         """A stand-in for the spaces pdfium did not report, so the page is not taken for blank."""
@@ -386,16 +409,16 @@ def _same_boxes(one: FontFacts, other: FontFacts) -> bool:
     )
 
 
-def _bounds(obj: Any) -> tuple[float, float, float, float]:
+def _bounds(obj: Any) -> Box:
     """The object's box in its holder's space (the page's, or its form's)."""
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
     return (left.value, bottom.value, right.value, top.value)
 
 
-def _overprints(obj: Any, box: tuple[float, float, float, float], other: Any) -> bool:
-    """pdfium skips a text object drawn again over one of the last in the same font and size
-    (CPDF_TextPage::IsSameTextObject); pdfminer reads both."""
+def _same_text_object(obj: Any, box: Box, other: Any) -> bool:
+    """pdfium skips a text object drawn over one of the last few in the same font and size,
+    their boxes overlapping by half (CPDF_TextPage::IsSameTextObject)."""
     if _address(pdfium_c.FPDFTextObj_GetFont(obj)) != _address(pdfium_c.FPDFTextObj_GetFont(other)):
         return False
     size = ctypes.c_float()
