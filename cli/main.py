@@ -36,6 +36,7 @@ def _parser() -> argparse.ArgumentParser:
     ingest = commands.add_parser("ingest", help="parse files and keep them in the store")
     ingest.add_argument("files", nargs="+", metavar="FILE")
     _jobs_option(ingest)
+    _engine_option(ingest)
     ingest.add_argument(
         "--no-progress", action="store_true", help="no progress bar on stderr while reading PDFs"
     )
@@ -43,6 +44,7 @@ def _parser() -> argparse.ArgumentParser:
     dump.add_argument("file", metavar="FILE")
     dump.add_argument("--format", choices=["json"], default="json")
     _jobs_option(dump)
+    _engine_option(dump)
     check = commands.add_parser("check", help="run the reconciliation checks and report")
     check.add_argument("files", nargs="+", metavar="FILE")
     check.add_argument("--format", choices=["text", "json", "md"], default="text")
@@ -54,6 +56,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--lang", choices=["zh", "en"], default="zh", help="message language")
     _jobs_option(check)
+    _engine_option(check)
     open_ = commands.add_parser("open", help="open files in the review app (ingesting as needed)")
     open_.add_argument("files", nargs="*", metavar="FILE")
     _app_options(open_)
@@ -90,6 +93,16 @@ def _jobs_option(command: argparse.ArgumentParser) -> None:
     )
 
 
+def _engine_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--pdf-engine",
+        choices=["pdfium", "pdfminer"],
+        default=None,
+        help="what reads a PDF's characters and rulings (default: pdfium; "
+        "a file already in the store is not read again)",
+    )
+
+
 def _app_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--lang", choices=["zh", "en"], default=None, help="interface language")
     command.add_argument(
@@ -98,6 +111,7 @@ def _app_options(command: argparse.ArgumentParser) -> None:
         help="leave the mouse to the terminal, so that text can be selected",
     )
     _jobs_option(command)
+    _engine_option(command)
 
 
 def _positive(text: str) -> int:
@@ -287,6 +301,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         # No command: the review app on the bundled sample.
         args = parser.parse_args([*(argv or sys.argv[1:]), "open"])
+    if getattr(args, "pdf_engine", None):
+        from budget_review.parsers.pdf import ENGINE_VARIABLE
+
+        os.environ[ENGINE_VARIABLE] = args.pdf_engine  # the default for every PDF read in this run
     try:
         return COMMANDS[args.command](args)
     except InputError as exc:
