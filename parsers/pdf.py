@@ -131,6 +131,13 @@ class _Reader:
                 self.pdfium = pypdfium2.PdfDocument(source)
             except Exception as exc:  # pdfium refuses what pdfminer may still read
                 self.problem = f"pdfium could not open the file: {type(exc).__name__}: {exc}"
+            else:
+                if len(self.pdfium) != len(pdf.pages):  # a broken page tree, mended otherwise
+                    self.problem = (
+                        f"pdfium counts {len(self.pdfium)} pages, pdfminer {len(pdf.pages)}"
+                    )
+                    self.pdfium.close()
+                    self.pdfium = None
             self.fonts = FontTable()
 
     def read(self, number: int) -> PageLines:

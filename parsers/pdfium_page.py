@@ -79,6 +79,10 @@ def page_objects(page: Page, document: pypdfium2.PdfDocument, fonts: FontTable) 
     reader = _PageReader(Geometry(page), fonts.for_page(page.page_obj.resources))
     pdfium_page = document[page.page_number - 1]
     try:
+        ours, theirs = _normal(page.page_obj.mediabox), _normal(pdfium_page.get_mediabox())
+        if any(abs(a - b) > 0.01 for a, b in zip(ours, theirs, strict=True)):
+            # the two libraries took another page for this one (a mended page tree)
+            raise Unreadable(f"pdfium's page has another media box ({theirs} for {ours})")
         reader.walk(pdfium_page.raw)
         textpage = pdfium_page.get_textpage()
         try:
@@ -89,6 +93,11 @@ def page_objects(page: Page, document: pypdfium2.PdfDocument, fonts: FontTable) 
     finally:
         pdfium_page.close()
     return {kind: found for kind, found in reader.objects.items() if found}
+
+
+def _normal(box: Any) -> Box:
+    x0, y0, x1, y1 = (float(v) for v in box)
+    return (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
 
 
 class Geometry:
