@@ -1,7 +1,9 @@
 """Read a disclosure PDF with pdfplumber into the same `Document` the text reader makes.
 
-Pages are read in worker processes (`jobs`), each opening the file itself; the
-lines they return are stitched in page order and handed to the shared
+The characters and rulings of each page come from pdfium (the default engine, see
+pdfium_page.py) or from pdfminer, pdfplumber's own; the same lines come out of
+either. Pages are read in worker processes (`jobs`), each opening the file itself;
+the lines they return are stitched in page order and handed to the shared
 `BlockReader`, so tables continuing across pages join exactly as in a dump.
 """
 
