@@ -56,24 +56,27 @@ class FontTable:
     def for_page(self, resources: Any) -> dict[bytes, list[FontFacts]]:
         """Every font the page may use, by each name pdfium may give it."""
         found: dict[bytes, list[FontFacts]] = {}
-        for objid, spec in _font_specs(resources, set(), set(), 0):
-            names, facts = self._lookup(objid, spec)
+        for objid, ref in _font_refs(resources, set(), set(), 0):
+            names, facts = self._lookup(objid, ref)
             for name in names:
                 found.setdefault(name, []).append(facts)
         return found
 
-    def _lookup(self, objid: int | None, spec: Any) -> tuple[set[bytes], FontFacts]:
+    def _lookup(self, objid: int | None, ref: Any) -> tuple[set[bytes], FontFacts]:
+        from pdfminer.pdftypes import resolve1
+
         if objid is not None and objid in self._facts:
-            return self._facts[objid]
-        entry = _facts(spec)
+            return self._facts[objid]  # a font shared by many pages is read once
+        entry = _facts(resolve1(ref))
         if objid is not None:
             self._facts[objid] = entry
         return entry
 
 
-def _font_specs(
+def _font_refs(
     resources: Any, fonts_seen: set[int], forms_seen: set[int], depth: int
 ) -> Iterator[tuple[int | None, Any]]:
+    """(object id, reference) of each font in the resources and in those of their forms."""
     from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
 
     resources = resolve1(resources)
@@ -87,7 +90,7 @@ def _font_specs(
                 continue
             if objid is not None:
                 fonts_seen.add(objid)
-            yield objid, resolve1(ref)
+            yield objid, ref
     xobjects = resolve1(resources.get("XObject"))
     if depth >= _FORM_DEPTH or not isinstance(xobjects, dict):
         return
@@ -100,7 +103,7 @@ def _font_specs(
         xobject = resolve1(ref)
         if isinstance(xobject, PDFStream) and _name(xobject.get("Subtype")) == b"Form":
             if "Resources" in xobject:
-                yield from _font_specs(xobject["Resources"], fonts_seen, forms_seen, depth + 1)
+                yield from _font_refs(xobject["Resources"], fonts_seen, forms_seen, depth + 1)
 
 
 def _name(value: Any) -> bytes:
