@@ -61,12 +61,13 @@ def checked_engine(engine: str | None) -> str:
     return engine
 
 
-# Pages per worker before another worker pays, from measurements on two cores (make
-# bench, and read_pages on page ranges of the 125-page sample): a page costs about 15 ms
-# with pdfium (45 ms with pdfminer) and a worker about 0.07 s to start. Two pdfium jobs
-# read the 125-page sample in 0.54x the wall time of one, a 24-page file in 0.68x, and
-# 4 or 8 pages in 1.0x; with pdfminer a second worker pays from a few pages.
-PAGES_PER_JOB = {"pdfium": 12, "pdfminer": 4}
+# Pages per worker before another worker pays, from read_pages on the samples and on
+# page ranges of the 125-page one (two cores, shared): a page costs about 15 ms with
+# pdfium and 45 ms with pdfminer, a worker 0.07-0.2 s to start. Two pdfium jobs read
+# 125 pages in 0.54-0.56x the wall time of one, idle or busy machine alike, 43 pages in
+# 0.58x and 24 in 0.68x when the machine was quiet (1.2x when it was busy), 4-8 pages
+# in 1.0-1.7x. So a second pdfium worker from 32 pages; pdfminer's from 10.
+PAGES_PER_JOB = {"pdfium": 16, "pdfminer": 5}
 
 
 def default_jobs(pages: int | None = None, engine: str = "pdfium") -> int:
