@@ -53,12 +53,12 @@ def _column(columns: tuple[str, ...], name: str) -> str | None:
 
 
 def _bare(name: str) -> str:
-    """'政府性基金预算', '政府性基金' and '一般公共预算拨款收入' name a fund: drop 预算/拨款/资金/收入."""
+    """The fund a name means: '政府性基金预算' and '政府性基金' name the same one."""
     return re.sub(r"(?:预算)?(?:拨款)?(?:资金|收入)?$|预算$", "", squash(strip_ordinal(name)))
 
 
 def current_income_total(income: Table) -> str | None:
-    """The column of this year's income: 本年收入/合计, or the 合计 of a table with no carry-over."""
+    """This year's income column: 本年收入/合计, or 合计 when there is no carry-over."""
     money = income.money_columns()
     this_year = [c for c in money if c.startswith("本年收入") and is_total_column(c)]
     if this_year:

@@ -48,6 +48,7 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("files", nargs="+", metavar="FILE")
     _jobs_option(ingest)
     _lang_option(ingest)
+    _engine_option(ingest)
     ingest.add_argument(
         "--no-progress", action="store_true", help="no progress bar on stderr while reading PDFs"
     )
@@ -56,6 +57,7 @@ def _parser() -> argparse.ArgumentParser:
     dump.add_argument("--format", choices=["json"], default="json")
     _jobs_option(dump)
     _lang_option(dump)
+    _engine_option(dump)
     check = commands.add_parser("check", help="run the reconciliation checks and report")
     check.add_argument("files", nargs="+", metavar="FILE")
     check.add_argument("--format", choices=["text", "json", "md"], default="text")
@@ -67,6 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     _lang_option(check)
     _jobs_option(check)
+    _engine_option(check)
     open_ = commands.add_parser("open", help="open files in the review app (ingesting as needed)")
     open_.add_argument("files", nargs="*", metavar="FILE")
     _app_options(open_)
@@ -96,6 +99,7 @@ def _parser() -> argparse.ArgumentParser:
     survey.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
     survey.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     _jobs_option(survey, "processes, one document each (default: the available cores)")
+    _engine_option(survey)
     _lang_option(survey)
     listing = commands.add_parser("list", help="list the documents in the store")
     _lang_option(listing)
@@ -119,6 +123,16 @@ def _lang_option(command: argparse.ArgumentParser, default: str | None = "") -> 
     )
 
 
+def _engine_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--pdf-engine",
+        choices=["pdfium", "pdfminer"],
+        default=None,
+        help="what reads a PDF's characters and rulings (default: pdfium; "
+        "a file already in the store is not read again)",
+    )
+
+
 def _app_options(command: argparse.ArgumentParser) -> None:
     _lang_option(command, default=None)
     command.add_argument(
@@ -127,6 +141,7 @@ def _app_options(command: argparse.ArgumentParser) -> None:
         help="leave the mouse to the terminal, so that text can be selected",
     )
     _jobs_option(command)
+    _engine_option(command)
 
 
 def _positive(text: str) -> int:
@@ -151,7 +166,7 @@ def _existing_store(args: argparse.Namespace) -> Store | None:
 def _read_only(args: argparse.Namespace, paths: Sequence[str]) -> list[Reviewed]:
     store = _existing_store(args)
     try:
-        return open_all_for_review(store, paths, args.jobs, keep=False)
+        return open_all_for_review(store, paths, args.jobs, keep=False, engine=args.pdf_engine)
     finally:
         if store is not None:
             store.close()
@@ -178,7 +193,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         from budget_review.cli.progress import PageProgress
 
         with PageProgress(enabled=not args.no_progress) as progress:
-            reviewed = open_all_for_review(store, args.files, args.jobs, progress.task)
+            reviewed = open_all_for_review(
+                store, args.files, args.jobs, progress.task, engine=args.pdf_engine
+            )
         seconds = time.perf_counter() - start
         for item in reviewed:
             document, report = item.document, item.report
@@ -272,7 +289,9 @@ def cmd_open(args: argparse.Namespace) -> int:
     from budget_review.tui.app import make_review_app  # the UI loads only when asked for
 
     files = [Path(f) for f in args.files] or [bundled_sample()]
-    app = make_review_app(files, Path(args.db) if args.db else None, args.lang, args.jobs)
+    app = make_review_app(
+        files, Path(args.db) if args.db else None, args.lang, args.jobs, args.pdf_engine
+    )
     # The benchmark's ready-and-exit run has no terminal to draw on.
     app.run(mouse=not args.no_mouse, headless=bool(os.environ.get("BUDGET_REVIEW_EXIT_WHEN_READY")))
     return app.return_code or 0
@@ -288,12 +307,12 @@ def cmd_survey(args: argparse.Namespace) -> int:
     start = time.perf_counter()
     with _store(args) as store:
         if args.no_progress or not sys.stderr.isatty():
-            rows = list(survey(store, paths, args.jobs))
+            rows = list(survey(store, paths, args.jobs, engine=args.pdf_engine))
         else:
             from budget_review.cli.progress import FileProgress
 
             with FileProgress(len(paths)) as bar:
-                rows = list(survey(store, paths, args.jobs, bar.advance))
+                rows = list(survey(store, paths, args.jobs, bar.advance, args.pdf_engine))
     seconds = time.perf_counter() - start
     if args.format == "json":
         out = render.as_json(rows, args.lang, seconds) + "\n"

@@ -182,6 +182,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "第{page}页无法读取（{problem}）",
         "page {page}: could not be read ({problem})",
     ),
+    "read.all_pdfminer": (
+        "所有页面均改用 pdfminer 读取（技术原因：{reason}）",
+        "every page read with pdfminer ({reason})",
+    ),
+    "read.page_pdfminer": (
+        "第{page}页改用 pdfminer 读取（技术原因：{reason}）",
+        "page {page}: read with pdfminer ({reason})",
+    ),
     "read.page_scanned": (
         "第{page}页没有文字层（扫描页？），已跳过",
         "page {page}: no text layer (a scanned page?), skipped",

@@ -48,14 +48,19 @@ def is_pdf(data: bytes) -> bool:
 
 
 def parse_bytes(
-    path: str, data: bytes, jobs: int | None = None, progress: Progress | None = None
+    path: str,
+    data: bytes,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+    engine: str | None = None,
 ) -> Document:
-    """Parse a PDF or a text dump. `jobs` and `progress` apply to PDFs (pages done, pages)."""
+    """Parse a PDF or a text dump. `jobs`, `progress` (pages done, pages) and `engine`
+    ("pdfium", the default, or "pdfminer") apply to PDFs."""
     sha = hashlib.sha256(data).hexdigest()
     if is_pdf(data):
         from budget_review.parsers.pdf import parse_pdf
 
-        doc = parse_pdf(path, data, sha, jobs, progress)
+        doc = parse_pdf(path, data, sha, jobs, progress, engine)
     elif path.lower().endswith(".pdf"):
         raise InputError(path, words("input.not_pdf"))
     else:
@@ -68,6 +73,9 @@ def parse_bytes(
 
 
 def parse_file(
-    path: str | Path, jobs: int | None = None, progress: Progress | None = None
+    path: str | Path,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+    engine: str | None = None,
 ) -> Document:
-    return parse_bytes(str(path), read_input(path), jobs, progress)
+    return parse_bytes(str(path), read_input(path), jobs, progress, engine)

@@ -1,7 +1,9 @@
 """Read a disclosure PDF with pdfplumber into the same `Document` the text reader makes.
 
-Pages are read in worker processes (`jobs`), each opening the file itself; the
-lines they return are stitched in page order and handed to the shared
+The characters and rulings of each page come from pdfium (the default engine, see
+pdfium_page.py) or from pdfminer, pdfplumber's own; the same lines come out of
+either. Pages are read in worker processes (`jobs`), each opening the file itself;
+the lines they return are stitched in page order and handed to the shared
 `BlockReader`, so tables continuing across pages join exactly as in a dump.
 """
 
@@ -40,11 +42,40 @@ if TYPE_CHECKING:
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 
-def default_jobs() -> int:
+ENGINES = ("pdfium", "pdfminer")
+# The engine when none is asked for; `--pdf-engine` sets it for the whole process.
+ENGINE_VARIABLE = "BUDGET_REVIEW_PDF_ENGINE"
+
+
+def default_engine() -> str:
+    return os.environ.get(ENGINE_VARIABLE) or "pdfium"
+
+
+def checked_engine(engine: str | None) -> str:
+    engine = engine or default_engine()
+    if engine not in ENGINES:
+        raise ValueError(f"unknown PDF engine {engine!r}: expected one of {', '.join(ENGINES)}")
+    return engine
+
+
+# Pages per worker before another worker pays, from read_pages on the samples and on
+# page ranges of the 125-page one (two cores, shared): a page costs about 15 ms with
+# pdfium and 45 ms with pdfminer, a worker 0.07-0.2 s to start. Two pdfium jobs read
+# 125 pages in 0.54-0.56x the wall time of one, idle or busy machine alike, 43 pages in
+# 0.58x and 24 in 0.68x when the machine was quiet (1.2x when it was busy), 4-8 pages
+# in 1.0-1.7x. So a second pdfium worker from 32 pages; pdfminer's from 10.
+PAGES_PER_JOB = {"pdfium": 16, "pdfminer": 5}
+
+
+def default_jobs(pages: int | None = None, engine: str = "pdfium") -> int:
+    """The available cores, but no more workers than the file has pages for."""
     try:
-        return max(1, len(os.sched_getaffinity(0)))
+        cores = max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # macOS and Windows have no affinity call
-        return max(1, os.cpu_count() or 1)
+        cores = max(1, os.cpu_count() or 1)
+    if pages is None:
+        return cores
+    return max(1, min(cores, pages // PAGES_PER_JOB[engine]))
 
 
 def _open(path: str, data: bytes) -> PDF:
@@ -76,29 +107,84 @@ def _open_problem(exc: BaseException) -> Text:
     return words("input.pdf_corrupt", detail=detail)
 
 
-_worker_pdf: Any = None  # each worker process opens the file once
+class _Reader:
+    """One open document, read page by page with the chosen engine.
+
+    pdfplumber always opens it: its pages carry the geometry, and pdfminer reads any
+    page pdfium cannot. With the pdfium engine pypdfium2 opens it too, once.
+    """
+
+    def __init__(self, source: str | bytes, engine: str, pdf: PDF | None = None) -> None:
+        import pdfplumber
+
+        if pdf is None:
+            pdf = pdfplumber.open(BytesIO(source) if isinstance(source, bytes) else source)
+        self.pdf = pdf
+        self.pdfium: Any = None
+        self.fonts: Any = None
+        self.problem: str | None = None  # why pdfium cannot read this document
+        if engine == "pdfium":
+            import pypdfium2
+            from budget_review.parsers.pdf_fonts import FontTable
+
+            try:
+                self.pdfium = pypdfium2.PdfDocument(source)
+            except Exception as exc:  # pdfium refuses what pdfminer may still read
+                self.problem = f"pdfium could not open the file: {type(exc).__name__}: {exc}"
+            else:
+                if len(self.pdfium) != len(pdf.pages):  # a broken page tree, mended otherwise
+                    self.problem = (
+                        f"pdfium counts {len(self.pdfium)} pages, pdfminer {len(pdf.pages)}"
+                    )
+                    self.pdfium.close()
+                    self.pdfium = None
+            self.fonts = FontTable()
+
+    def read(self, number: int) -> PageLines:
+        """Read a page; a page that fails becomes a named problem, never a lost document."""
+        try:
+            page = self.pdf.pages[number - 1]
+            source, note = self._source(page)
+            result = read_page(source, number)
+            result.fallback = note
+            page.close()
+            return result
+        except Exception as exc:
+            return PageLines(page=number, problem=f"{type(exc).__name__}: {exc}")
+
+    def _source(self, page: Any) -> tuple[Any, str | None]:
+        """The page with pdfium's objects, or the pdfminer page and why."""
+        if self.pdfium is None:
+            return page, self.problem
+        from budget_review.parsers.pdfium_page import PdfiumPage, Unreadable, page_objects
+
+        try:
+            return PdfiumPage(page, page_objects(page, self.pdfium, self.fonts)), None
+        except Unreadable as exc:
+            return page, str(exc)
+        except Exception as exc:  # a page pdfium cannot load or walk
+            return page, f"pdfium: {type(exc).__name__}: {exc}"
+
+    def close(self) -> None:
+        if self.pdfium is not None:
+            self.pdfium.close()  # pdfium's memory is freed only when closed
+        self.pdf.close()
 
 
-def _open_in_worker(path: str, data: bytes | None) -> None:
-    import pdfplumber
-
-    global _worker_pdf
-    _worker_pdf = pdfplumber.open(BytesIO(data) if data is not None else path)
+_worker: _Reader | None = None  # each worker process opens the file once
 
 
-def _read_one(pdf: Any, number: int) -> PageLines:
-    """Read a page; a page that fails becomes a named problem, never a lost document."""
-    try:
-        page = pdf.pages[number - 1]
-        result = read_page(page, number)
-        page.close()
-        return result
-    except Exception as exc:
-        return PageLines(page=number, problem=f"{type(exc).__name__}: {exc}")
+def _open_in_worker(source: str | bytes, engine: str) -> None:
+    from multiprocessing.util import Finalize
+
+    global _worker
+    _worker = _Reader(source, engine)
+    Finalize(_worker, _worker.close, exitpriority=10)  # close pdfium when the worker ends
 
 
 def _read_chunk(numbers: list[int]) -> list[PageLines]:
-    return [_read_one(_worker_pdf, number) for number in numbers]
+    assert _worker is not None
+    return [_worker.read(number) for number in numbers]
 
 
 def _chunks(count: int, jobs: int) -> list[list[int]]:
@@ -108,25 +194,36 @@ def _chunks(count: int, jobs: int) -> list[list[int]]:
 
 
 def read_pages(
-    path: str, data: bytes, jobs: int | None = None, progress: Progress | None = None
+    path: str,
+    data: bytes,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+    engine: str | None = None,
 ) -> list[PageLines]:
+    engine = checked_engine(engine)
     pdf = _open(path, data)
     count = len(pdf.pages)
-    jobs = max(1, min(jobs or default_jobs(), count))
+    jobs = max(1, min(jobs or default_jobs(count, engine), count))
     results: list[PageLines] = []
     if jobs == 1:
-        for number in range(1, count + 1):
-            results.append(_read_one(pdf, number))
-            if progress:
-                progress(number, count)
-        pdf.close()
+        reader = _Reader(data, engine, pdf)
+        try:
+            for number in range(1, count + 1):
+                results.append(reader.read(number))
+                if progress:
+                    progress(number, count)
+        finally:
+            reader.close()
         return results
     pdf.close()
+    if engine == "pdfium":
+        # Imported once here, not in each worker: forked workers inherit the modules.
+        import budget_review.parsers.pdfium_page  # noqa: F401
     on_disk = os.path.isfile(path) and os.path.getsize(path) == len(data)
     with ProcessPoolExecutor(
         max_workers=jobs,
         initializer=_open_in_worker,
-        initargs=(path, None if on_disk else data),
+        initargs=(path if on_disk else data, engine),
     ) as pool:
         futures = [pool.submit(_read_chunk, chunk) for chunk in _chunks(count, jobs)]
         for future in as_completed(futures):
@@ -134,6 +231,18 @@ def read_pages(
             if progress:
                 progress(len(results), count)
     return sorted(results, key=lambda p: p.page)
+
+
+def _fallbacks(pages: list[PageLines]) -> list[Text]:
+    """The pages pdfminer read in pdfium's place: one line per page, or one for the file."""
+    notes = [p.fallback for p in pages if p.fallback]
+    if not notes:
+        return []
+    if len(notes) == len(pages) > 1 and len(set(notes)) == 1:
+        return [words("read.all_pdfminer", reason=notes[0])]
+    return [
+        words("read.page_pdfminer", page=p.page, reason=p.fallback) for p in pages if p.fallback
+    ]
 
 
 def _mark_contents(pages: list[PageLines]) -> None:
@@ -260,15 +369,18 @@ def parse_pdf(
     sha256: str,
     jobs: int | None = None,
     progress: Progress | None = None,
+    engine: str | None = None,
 ) -> Document:
+    """`engine`: "pdfium" (the default) or "pdfminer" reads the characters and rulings."""
     from budget_review.parsers.reader import BlockReader
 
-    pages = read_pages(path, data, jobs, progress)
+    pages = read_pages(path, data, jobs, progress, engine)
     doc = Document(source=Source(path=path, sha256=sha256, format="pdf", pages=len(pages)))
     if not any(p.has_text for p in pages if p.problem is None):
         if any(p.has_images for p in pages):
             raise InputError(path, words("input.pdf_scanned"))
         raise InputError(path, words("input.pdf_no_text"))
+    doc.warnings.extend(_fallbacks(pages))
     for page in pages:
         if page.problem:
             doc.warnings.append(words("read.page_unreadable", page=page.page, problem=page.problem))

@@ -116,7 +116,8 @@ def join_stacked_header_text(rows: list[GridRow]) -> list[GridRow]:
     end = next((n for n, r in enumerate(rows) if any(is_number_cell(c.text) for c in r)), len(rows))
     for r in range(1, end):
         for i, cell in enumerate(rows[r]):
-            if not cell.text or cell.box is None:
+            box = cell.box
+            if not cell.text or box is None:
                 continue
             for earlier in reversed(rows[max(0, r - 2) : r]):
                 host = next(
@@ -125,16 +126,17 @@ def join_stacked_header_text(rows: list[GridRow]) -> list[GridRow]:
                         for j, c in enumerate(earlier)
                         if c.text
                         and c.box is not None
-                        and abs(c.box[0] - cell.box[0]) <= _SLACK
-                        and abs(c.box[2] - cell.box[2]) <= _SLACK
-                        and abs(c.box[3] - cell.box[1]) <= _SLACK
+                        and abs(c.box[0] - box[0]) <= _SLACK
+                        and abs(c.box[2] - box[2]) <= _SLACK
+                        and abs(c.box[3] - box[1]) <= _SLACK
                     ),
                     None,
                 )
                 if host is not None:
                     j, top = host
-                    earlier[j] = GridCell(top.text + cell.text, (*top.box[:3], cell.box[3]))
-                    rows[r][i] = GridCell("", cell.box)
+                    assert top.box is not None  # chosen for its box
+                    earlier[j] = GridCell(top.text + cell.text, (*top.box[:3], box[3]))
+                    rows[r][i] = GridCell("", box)
                     break
     return [row for row in rows if any(c.text for c in row) or not any(c.box for c in row)]
 
@@ -230,20 +232,18 @@ def realign_columns(rows: list[GridRow]) -> list[GridRow]:
         in_header = number < first_figures
         new = [GridCell("", span) for span in spans]
         for cell in row:
-            if not cell.text or cell.box is None:
+            place = cell.box
+            if not cell.text or place is None:
                 continue
+            centre = _centre(place)
             covered = [
-                i
-                for i, c in enumerate(columns)
-                if cell.box[0] - _SLACK <= c <= cell.box[2] + _SLACK
+                i for i, c in enumerate(columns) if place[0] - _SLACK <= c <= place[2] + _SLACK
             ]
             if not covered:
-                covered = [
-                    min(range(len(columns)), key=lambda i: abs(columns[i] - _centre(cell.box)))
-                ]  # type: ignore[arg-type]
+                covered = [min(range(len(columns)), key=lambda i: abs(columns[i] - centre))]
             if is_number_cell(cell.text):
                 # a figure belongs to one column: the one nearest its centre
-                best = min(covered, key=lambda i: abs(columns[i] - _centre(cell.box)))  # type: ignore[arg-type]
+                best = min(covered, key=lambda i: abs(columns[i] - centre))
                 covered = [best]
             elif not in_header or (len(covered) == len(columns) and len(columns) >= 3):
                 # a merged label beside the figures names its row once; a caption across

@@ -69,6 +69,7 @@ class PageLines:
     tables: int = 0
     contents: bool = False  # holds the 目录 heading
     problem: str | None = None
+    fallback: str | None = None  # why pdfminer read the page in pdfium's place
     width: float = 0.0
     left: float = 0.0  # left and right edges of the text, for joining wrapped prose lines
     right: float = 0.0
@@ -425,9 +426,11 @@ def read_page(page: Page, number: int) -> PageLines:
     if not chars:
         result.has_text = False
         return result
-    typical = statistics.median(ch["size"] for ch in chars)
+    # Sizes and counts leave blanks out: pdfium reports only some of a page's spaces.
+    printed = [ch for ch in chars if ch["text"].strip()]
+    typical = statistics.median(ch["size"] for ch in printed or chars)
     stamp = [ch for ch in chars if _is_stamp(ch, typical)]
-    if len(stamp) > 0.3 * len(chars):
+    if sum(1 for ch in stamp if ch["text"].strip()) > 0.3 * len(printed):
         # Most of the page is turned: a rotated page, not a stamp. Keep its text.
         stamp = [ch for ch in stamp if ch["size"] > 3.5 * typical and ch["size"] > 30]
     if stamp:

@@ -173,10 +173,10 @@ class BlockReader:
                     self.i += 1
                     continue
                 if LABEL_LINE.match(text):
-                    found = re.sub(r"\s+", "", text)
+                    printed = re.sub(r"\s+", "", text)
                     if preamble and (label is None or label_number(label) is None):
-                        label = found
-                    elif not (data and _same_label(found, label)):
+                        label = printed
+                    elif not (data and _same_label(printed, label)):
                         break  # the next table's label
                     self.i += 1
                     continue

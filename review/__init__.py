@@ -12,6 +12,7 @@ from budget_review.review.pipeline import (
     open_for_review,
     open_stored,
     read_for_review,
+    stored_for_review,
 )
 
 __all__ = [
@@ -24,4 +25,5 @@ __all__ = [
     "open_for_review",
     "open_stored",
     "read_for_review",
+    "stored_for_review",
 ]

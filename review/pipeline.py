@@ -64,24 +64,40 @@ def _stored(store: Store | None, sha: str) -> tuple[Document, Report | None] | N
         return None  # a damaged or older copy: read the file again
 
 
+def _from_store(store: Store | None, data: bytes) -> Reviewed | None:
+    stored = _stored(store, hashlib.sha256(data).hexdigest())
+    if stored is None:
+        return None
+    document, report = stored
+    if report is not None and report.checks_version == CHECKS_VERSION:
+        return Reviewed(document, report, cached=True)
+    return Reviewed(document, _check(document), cached=True, report_is_new=True)
+
+
+def stored_for_review(path: str | Path, store: Store) -> Reviewed | None:
+    """The store's current copy of the document in `path`, or None: never parses."""
+    return _from_store(store, read_input(path))
+
+
 def read_for_review(
     path: str | Path,
     store: Store | None = None,
     jobs: int | None = None,
     progress: Progress | None = None,
+    engine: str | None = None,
 ) -> Reviewed:
-    """The checked document in `path`, from the store when it has a current copy. Writes nothing."""
+    """The checked document in `path`, from the store when it has a current copy. Writes nothing.
+
+    `engine` reads a PDF that must be parsed ("pdfium" or "pdfminer"); a stored copy is
+    not read again.
+    """
     data = read_input(path)
-    sha = hashlib.sha256(data).hexdigest()
-    stored = _stored(store, sha)
+    stored = _from_store(store, data)
     if stored is not None:
-        document, report = stored
-        if report is not None and report.checks_version == CHECKS_VERSION:
-            return Reviewed(document, report, cached=True)
-        return Reviewed(document, _check(document), cached=True, report_is_new=True)
+        return stored
     from budget_review.parsers import parse_bytes
 
-    document = parse_bytes(str(path), data, jobs, progress)
+    document = parse_bytes(str(path), data, jobs, progress, engine)
     return Reviewed(document, _check(document), cached=False, report_is_new=True)
 
 
@@ -100,9 +116,10 @@ def open_for_review(
     path: str | Path,
     jobs: int | None = None,
     progress: Progress | None = None,
+    engine: str | None = None,
 ) -> Reviewed:
     """`read_for_review`, then keep the result in the store."""
-    reviewed = read_for_review(path, store, jobs, progress)
+    reviewed = read_for_review(path, store, jobs, progress, engine)
     save(store, reviewed)
     return reviewed
 
@@ -113,6 +130,7 @@ def open_all_for_review(
     jobs: int | None = None,
     progress_for: Callable[[Path], Progress | None] | None = None,
     keep: bool = True,
+    engine: str | None = None,
 ) -> list[Reviewed]:
     """Every file read and checked before anything is stored: one bad file stores nothing.
 
@@ -123,7 +141,7 @@ def open_all_for_review(
     for path in paths:
         progress = progress_for(Path(path)) if progress_for is not None else None
         try:
-            reviewed.append(read_for_review(path, store, jobs, progress))
+            reviewed.append(read_for_review(path, store, jobs, progress, engine))
         except InputError as error:
             errors.append(error)
     if errors:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from budget_review.model import Document, InputError, Report, Severity, Text
-from budget_review.review.pipeline import Reviewed, read_for_review, save
+from budget_review.review.pipeline import Reviewed, read_for_review, save, stored_for_review
 from budget_review.store import Store
 
 SUFFIXES = (".pdf", ".txt")
@@ -94,11 +94,12 @@ def row_of(
     )
 
 
-def _read_one(path: str) -> tuple[Reviewed | None, Text | None, float]:
+def _read_one(path: str, engine: str | None) -> tuple[Reviewed | None, Text | None, float]:
     """In a worker: read and check one file with one process (the survey is the parallel part)."""
     start = time.perf_counter()
     try:
-        return read_for_review(path, None, jobs=1), None, time.perf_counter() - start
+        reviewed = read_for_review(path, None, jobs=1, engine=engine)
+        return reviewed, None, time.perf_counter() - start
     except InputError as error:
         return None, error.problem, time.perf_counter() - start
     except Exception as error:  # a reader's bug on one file must not end the survey
@@ -120,6 +121,7 @@ def survey(
     paths: Sequence[Path],
     jobs: int | None = None,
     progress: Callable[[SurveyRow], None] | None = None,
+    engine: str | None = None,
 ) -> Iterator[SurveyRow]:
     """Each file read (the store's copy when current) and checked; rows in the order given.
 
@@ -130,11 +132,11 @@ def survey(
     for index, path in enumerate(paths):
         start = time.perf_counter()
         try:
-            cached = read_for_review(path, store, jobs=1) if store is not None else None
+            cached = stored_for_review(path, store) if store is not None else None
         except InputError as error:
             rows[index] = SurveyRow(str(path), time.perf_counter() - start, error.problem)
             continue
-        if cached is not None and cached.cached:
+        if cached is not None:
             if cached.report_is_new and store is not None:
                 save(store, cached)
             rows[index] = row_of(
@@ -149,7 +151,7 @@ def survey(
     if pending:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             futures: dict[Future[tuple[Reviewed | None, Text | None, float]], tuple[int, Path]]
-            futures = {pool.submit(_read_one, str(path)): (i, path) for i, path in pending}
+            futures = {pool.submit(_read_one, str(path), engine): (i, path) for i, path in pending}
             for future in as_completed(futures):
                 index, path = futures[future]
                 reviewed, problem, seconds = future.result()

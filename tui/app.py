@@ -77,11 +77,13 @@ class ReviewApp(AnnotationActions):
         store_root: Path | None = None,
         lang: str | None = None,
         jobs: int | None = None,
+        engine: str | None = None,
     ) -> None:
         super().__init__()
         self.paths = paths
         self.store_root = store_root
         self.jobs = jobs
+        self.engine = engine
         self.settings = load_settings()
         self.set_reactive(ReviewApp.lang, lang or self.settings.get("lang", "zh"))
         self.separators = bool(self.settings.get("separators", False))
@@ -158,7 +160,7 @@ class ReviewApp(AnnotationActions):
             try:
                 with Store(self.store_root) as store:
                     reviewed = open_for_review(
-                        store, path, self.jobs, self._progress_for(path.name)
+                        store, path, self.jobs, self._progress_for(path.name), self.engine
                     )
             except Exception as exc:  # a bad file is reported, the app stays up
                 self.call_from_thread(self._failed, path, exc)
@@ -539,6 +541,7 @@ def make_review_app(
     store_root: Path | None = None,
     lang: str | None = None,
     jobs: int | None = None,
+    engine: str | None = None,
 ) -> ReviewApp:
     """The app as the command line and the tests make it."""
-    return ReviewApp(paths, store_root, lang, jobs)
+    return ReviewApp(paths, store_root, lang, jobs, engine)
