@@ -26,6 +26,7 @@ def card_ref(card: ProjectCard, field: str, value: Decimal | None) -> Ref:
         unit=card.currency_unit.value,
         page=card.pages[0] if card.pages else None,
         line=card.lines[0] if card.lines else None,
+        part=card.part,
     )
 
 

@@ -70,7 +70,12 @@ def required_tables(ctx: Context) -> None:
 def notes_and_units(ctx: Context) -> None:
     for table in ctx.doc.tables:
         figures = [f for f in table.figures() if f.value]
-        where = Ref(Address(table=table.number), page=table.where.page, line=table.where.line)
+        where = Ref(
+            Address(table=table.number),
+            page=table.where.page,
+            line=table.where.line,
+            part=table.where.part,
+        )
         if not figures and not table.note and table.rows is not None:
             ctx.add(
                 Severity.WARNING,
@@ -130,6 +135,7 @@ def placeholders(ctx: Context) -> None:
                         Address(table=table.number, row=row.key),
                         page=row.where.page,
                         line=row.where.line,
+                        part=row.where.part,
                         name=row.name,
                     ),
                 )
@@ -139,12 +145,15 @@ def placeholders(ctx: Context) -> None:
             where = section.place_of(index)
             at = Address(paragraph=section.paragraph_key(index))
             texts.append(
-                (paragraph, Ref(at, page=where.page, line=where.line, text=paragraph[:40]))
+                (
+                    paragraph,
+                    Ref(at, page=where.page, line=where.line, part=where.part, text=paragraph[:40]),
+                )
             )
     for card in ctx.doc.cards:
         for text in (card.name, card.unit or "", card.overview, card.annual_target):
             page = card.pages[0] if card.pages else None
-            texts.append((text, Ref(Address(card=card.name), page=page)))
+            texts.append((text, Ref(Address(card=card.name), page=page, part=card.part)))
     for text, ref in texts:
         match = _PLACEHOLDER.search(text or "")
         if match:
@@ -225,10 +234,10 @@ def required_sections(ctx: Context) -> None:
 def blank_pages(ctx: Context) -> None:
     if ctx.doc.source.format != "pdf":
         raise Skip(words("reason.pdf_only"))
-    for page in ctx.doc.blank_pages:
+    for where in ctx.doc.blank_pages:
         ctx.add(
             Severity.WARNING,
-            f"第{page}页为空白页",
-            f"page {page} is blank",
-            [Ref(Address(), page=page)],
+            f"第{where.page}页为空白页",
+            f"page {where.page} is blank",
+            [Ref(Address(), page=where.page, part=where.part)],
         )

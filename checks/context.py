@@ -74,6 +74,7 @@ class Cell:
             unit=self.table.unit.value if self.table.unit else None,
             page=where.page,
             line=where.line,
+            part=where.part,
             key=figure.key if figure else None,
             name=self.row.name or self.row.key,
         )

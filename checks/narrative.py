@@ -32,6 +32,7 @@ def claim_ref(claim: Claim) -> Ref:
         unit=claim.unit or None,
         page=claim.where.page,
         line=claim.where.line,
+        part=claim.where.part,
     )
 
 

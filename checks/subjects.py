@@ -22,6 +22,7 @@ from budget_review.checks.across import (
 )
 from budget_review.checks.context import Cell, Context
 from budget_review.model import Claim, Row, Table
+from budget_review.model.columns import is_total_column
 from budget_review.model.vocabulary import EXPENSE_CLASSES, squash
 
 THREE_PUBLIC = ("three_public", "three_public_admin", "fa_three_public")
@@ -181,6 +182,8 @@ def three_public_cells(ctx: Context, item: str) -> list[Cell]:
     if item_rows and any(r.kind != "total" and r.name for r in table.rows):
         total_col = column(table, "合计") or (columns[0] if columns else None)
         return [Cell(table, r, total_col) for r in item_rows if total_col]
+    if item == "合计":
+        return [Cell(table, r, c) for r in rows or table.rows for c in _three_public_totals(table)]
     item_cols = []
     for col in columns:
         path = col.split("/")
@@ -190,6 +193,42 @@ def three_public_cells(ctx: Context, item: str) -> list[Cell]:
                 item_cols.append(col)
                 break
     return [Cell(table, r, c) for r in rows or table.rows for c in item_cols]
+
+
+# What may stand above a 三公 total column: the 三公 heading, a period, a fund.
+_ABOVE_TOTAL = re.compile(
+    r"三公|^(?:(?:19|20)\d{2}年)?(?:上年|本年|当年|本期|上期)?(?:预算|决算|财政拨款)*数?$"
+)
+_EARLIER = re.compile(r"上年|上期|增减|变化|比较")
+
+
+def _three_public_totals(table: Table) -> list[str]:
+    """The columns that give the 三公 total: '“三公”经费合计', '“三公”经费/小计',
+    '2026年预算数/合计'; a plain 合计 only when the table holds nothing but 三公 (no
+    会议费 or 培训费 beside them); never the 小计 under 公务用车购置及运行费. Of several
+    periods, the latest year's."""
+    columns = table.money_columns()
+    others = any(word in c for c in columns for word in ("会议费", "培训费"))
+    found = []
+    for col in columns:
+        path = [squash(p) for p in col.split("/")]
+        at = next((i for i, p in enumerate(path) if is_total_column(p) or p.endswith("总额")), None)
+        if at is None:
+            continue
+        named = any("三公" in p for p in path[: at + 1])
+        if others and not named:
+            continue  # the whole table's 合计, 会议费 and 培训费 included
+        if all(_ABOVE_TOTAL.search(p) for p in path[:at]):
+            found.append(col)
+    current = [c for c in found if not _EARLIER.search(c)] or found
+    years = {c: _year_of(c) for c in current}
+    latest = max((y for y in years.values() if y is not None), default=None)
+    return [c for c in current if latest is None or years[c] == latest]
+
+
+def _year_of(column: str) -> int | None:
+    found = re.match(r"((?:19|20)\d{2})年", column)
+    return int(found.group(1)) if found else None
 
 
 def _admin(ctx: Context) -> list[Cell]:

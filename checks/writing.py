@@ -115,6 +115,7 @@ def text_ref(paragraph: Paragraph, text: str, value: Decimal | None = None) -> R
         value=value,
         page=paragraph.where.page,
         line=paragraph.where.line,
+        part=paragraph.where.part,
     )
 
 

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from budget_review.model import InputError, Severity, say
+from budget_review.model import Document, InputError, Severity, say
 from budget_review.review import (
     InputErrors,
     Reviewed,
@@ -184,6 +184,13 @@ def cmd_dump(args: argparse.Namespace) -> int:
     return 0
 
 
+def _names(document: Document) -> str:
+    """The file's name, or the names of a publication's files."""
+    if document.parts:
+        return " + ".join(document.file_name(i) for i in range(len(document.parts)))
+    return document.file_name()
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     import time
 
@@ -215,7 +222,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             )
             verb = say("cli.already" if item.cached else "cli.stored", lang)
             print(
-                f"{verb} {Path(document.source.path).name}: {what}: {counts} "
+                f"{verb} {_names(document)}: {what}: {counts} "
                 f"[{item.sha[:12]}] ({seconds / len(reviewed):.2f} s)"
             )
             for warning in document.warnings:

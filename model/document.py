@@ -31,6 +31,8 @@ class Provenance:
     line: int | None = None
     page: int | None = None
     bbox: BBox | None = None
+    # which of the document's files, when it was published as several (Document.parts)
+    part: int = 0
 
 
 @dataclass
@@ -166,6 +168,7 @@ class ProjectCard:
     pages: list[int] = field(default_factory=list)
     fragments: int = 1
     table_row: tuple[int, str] | None = None
+    part: int = 0  # which of the document's files it is printed in
     unreadable: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -259,9 +262,21 @@ class Document:
     contents: list[ContentsEntry] = field(default_factory=list)
     # Where the contents page and the body disagree, in words a reviewer reads.
     contents_mismatches: list[ContentsMismatch] = field(default_factory=list)
-    blank_pages: list[int] = field(default_factory=list)  # PDF pages with nothing on them
+    blank_pages: list[Provenance] = field(default_factory=list)  # PDF pages with nothing on them
     warnings: list[Text] = field(default_factory=list)
     parser_version: str = ""
+    # The files of a publication printed as several (the tables apart from the 情况说明),
+    # in the order given; empty for a one-file document. Provenance.part indexes it.
+    parts: list[Source] = field(default_factory=list)
+
+    def part_name(self, part: int) -> str | None:
+        """The file a place is in, for a document of several files; None for one file."""
+        return self.file_name(part) if self.parts else None
+
+    def file_name(self, part: int = 0) -> str:
+        """The name of the file that `part` of the document was printed in."""
+        source = self.parts[part] if 0 <= part < len(self.parts) else self.source
+        return source.path.replace("\\", "/").rsplit("/", 1)[-1]
 
     def table(self, number: int) -> Table | None:
         for table in self.tables:

@@ -54,6 +54,7 @@ class Ref:
     key: str | None = None  # the figure's stable key, when it is a table cell
     text: str | None = None  # the words cited, for a number or passage in the text
     name: str | None = None  # the row's printed name, for a table cell
+    part: int = 0  # which file of a several-file document `page` is in (Document.parts)
 
     def label(self, lang: str = "zh") -> str:
         return self.at.label(lang, self.name, self.text)
@@ -121,6 +122,30 @@ class Report:
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
+
+    def failed(self, rule: str | None = None) -> int:
+        """Comparisons that did not hold: errors and warnings of comparing rules (a rounding
+        tail holds within its printed digits)."""
+        return sum(
+            1
+            for f in self.findings
+            if f.rule in self.comparisons
+            and (rule is None or f.rule == rule)
+            and f.severity in (Severity.ERROR, Severity.WARNING)
+        )
+
+    def by_rule(self) -> dict[str, dict[str, int]]:
+        """Per comparing rule: comparisons made, failed, rounding tails."""
+        return {
+            rule: {
+                "comparisons": n,
+                "failed": self.failed(rule),
+                "tails": sum(
+                    1 for f in self.findings if f.rule == rule and f.severity == Severity.TAIL
+                ),
+            }
+            for rule, n in sorted(self.comparisons.items())
+        }
 
     def worst(self) -> Severity | None:
         return max((f.severity for f in self.findings), key=lambda s: s.rank, default=None)

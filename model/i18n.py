@@ -57,13 +57,16 @@ def say(key: str, lang: str, **values: object) -> str:
     return words(key, **values).in_(lang)
 
 
-def place(page: int | None, line: int | None) -> Text | None:
-    """Where to look: 第3页 / page 3, or 第12行 / line 12 for a text dump."""
+def place(page: int | None, line: int | None, file: str | None = None) -> Text | None:
+    """Where to look: 第3页 / page 3, or 第12行 / line 12 for a text dump; `file` names
+    the file when the document was published as several."""
     if page is not None:
-        return words("where.page", n=page)
-    if line is not None:
-        return words("where.line", n=line)
-    return None
+        found = words("where.page", n=page)
+    elif line is not None:
+        found = words("where.line", n=line)
+    else:
+        return None
+    return words("where.in_file", file=file, where=found) if file else found
 
 
 WORDS: dict[str, tuple[str, str]] = {
@@ -71,6 +74,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "where.page": ("第{n}页", "page {n}"),
     "where.line": ("第{n}行", "line {n}"),
     "where.pages": ("第{a}–{b}页", "pages {a}–{b}"),
+    "where.in_file": ("{file} {where}", "{file} {where}"),
     # severities, as a heading and as a count
     "severity.error": ("错误", "error"),
     "severity.warning": ("需复核", "warning"),
@@ -107,6 +111,10 @@ WORDS: dict[str, tuple[str, str]] = {
     # reports of findings
     "report.counts": ("{parts}", "{parts}"),
     "report.not_checked": ("未检查", "Not checked"),
+    "report.comparisons": (
+        "比对 {comparisons} 处，{failed} 处不符，{not_run} 条规则未运行",
+        "{comparisons} comparisons, {failed} failed, {not_run} rules not run",
+    ),
     "report.rule": ("规则", "rule"),
     "report.finding": ("说明", "finding"),
     "report.where": ("位置", "where"),

@@ -40,11 +40,17 @@ def _undec(value: str | None) -> Decimal | None:
     return None if value is None else Decimal(value)
 
 
+def _part(where: Provenance) -> dict[str, int]:
+    """The file a place is in, written only for the later files of a several-file document."""
+    return {"part": where.part} if where.part else {}
+
+
 def _where(where: Provenance) -> dict[str, Any]:
     return {
         "page": where.page,
         "line": where.line,
         "bbox": list(where.bbox) if where.bbox else None,
+        **_part(where),
     }
 
 
@@ -54,6 +60,30 @@ def _unwhere(data: dict[str, Any]) -> Provenance:
         line=data.get("line"),
         page=data.get("page"),
         bbox=(bbox[0], bbox[1], bbox[2], bbox[3]) if bbox else None,
+        part=data.get("part", 0),
+    )
+
+
+def _page_line(where: Provenance) -> dict[str, Any]:
+    return {"page": where.page, "line": where.line, **_part(where)}
+
+
+def _unpage_line(data: dict[str, Any]) -> Provenance:
+    return Provenance(line=data.get("line"), page=data.get("page"), part=data.get("part", 0))
+
+
+def _source_to_dict(source: Source) -> dict[str, Any]:
+    return {
+        "path": source.path,
+        "sha256": source.sha256,
+        "format": source.format,
+        "pages": source.pages,
+    }
+
+
+def _source_from_dict(data: dict[str, Any]) -> Source:
+    return Source(
+        path=data["path"], sha256=data["sha256"], format=data["format"], pages=data["pages"]
     )
 
 
@@ -67,8 +97,7 @@ def _row_to_dict(row: Row) -> dict[str, Any]:
         "level": row.level,
         "parent": row.parent,
         "values": {col: _dec(fig.value) for col, fig in row.figures.items()},
-        "page": row.where.page,
-        "line": row.where.line,
+        **_page_line(row.where),
         "figures": {
             col: {
                 "key": fig.key,
@@ -101,7 +130,7 @@ def _row_from_dict(data: dict[str, Any]) -> Row:
         level=data.get("level", 0),
         parent=data.get("parent"),
         figures=figures,
-        where=Provenance(line=data.get("line"), page=data.get("page")),
+        where=_unpage_line(data),
     )
 
 
@@ -117,8 +146,7 @@ def _table_to_dict(table: Table) -> dict[str, Any]:
         "footnotes": table.footnotes,
         "columns": table.columns,
         "rows": [_row_to_dict(r) for r in table.rows],
-        "page": table.where.page,
-        "line": table.where.line,
+        **_page_line(table.where),
         "last_line": table.last_line,
         "pages": table.pages,
         "text_columns": table.text_columns,
@@ -138,7 +166,7 @@ def _table_from_dict(data: dict[str, Any]) -> Table:
         empty=data.get("empty", False),
         note=data.get("note"),
         footnotes=list(data.get("footnotes", [])),
-        where=Provenance(line=data.get("line"), page=data.get("page")),
+        where=_unpage_line(data),
         last_line=data.get("last_line"),
         pages=list(data.get("pages", [])),
         text_columns=list(data.get("text_columns", [])),
@@ -190,6 +218,7 @@ def _card_to_dict(card: ProjectCard) -> dict[str, Any]:
         "filled_on": card.filled_on,
         "pages": card.pages,
         "lines": card.lines,
+        **({"part": card.part} if card.part else {}),
         "fragments": card.fragments,
         "unreadable": card.unreadable,
         "table_row": (
@@ -226,6 +255,7 @@ def _card_from_dict(data: dict[str, Any]) -> ProjectCard:
         fragments=data.get("fragments", 1),
         unreadable=dict(data.get("unreadable", {})),
         table_row=(link["table"], link["key"]) if link else None,
+        part=data.get("part", 0),
     )
 
 
@@ -241,8 +271,7 @@ def _claim_to_dict(claim: Claim) -> dict[str, Any]:
         "section": claim.section,
         "key": claim.key,
         "paragraph": claim.paragraph,
-        "page": claim.where.page,
-        "line": claim.where.line,
+        **_page_line(claim.where),
     }
 
 
@@ -256,7 +285,7 @@ def _claim_from_dict(data: dict[str, Any]) -> Claim:
         subject=data.get("subject", ""),
         direction=data.get("direction"),
         section=data.get("section"),
-        where=Provenance(line=data.get("line"), page=data.get("page")),
+        where=_unpage_line(data),
         key=data.get("key", ""),
         paragraph=data.get("paragraph", ""),
     )
@@ -266,12 +295,8 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "parser_version": doc.parser_version,
-        "source": {
-            "path": doc.source.path,
-            "sha256": doc.source.sha256,
-            "format": doc.source.format,
-            "pages": doc.source.pages,
-        },
+        "source": _source_to_dict(doc.source),
+        **({"parts": [_source_to_dict(p) for p in doc.parts]} if doc.parts else {}),
         "meta": {
             "department": doc.meta.department,
             "year": doc.meta.year,
@@ -301,13 +326,16 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
                 "number": c.number,
                 "role": c.role,
                 "line": c.where.line,
+                **_part(c.where),
             }
             for c in doc.contents
         ],
         "contents_mismatches": [
             {**m.text.to_dict(), "table": m.table} for m in doc.contents_mismatches
         ],
-        "blank_pages": doc.blank_pages,
+        "blank_pages": [
+            {"page": p.page, **_part(p)} if p.part else p.page for p in doc.blank_pages
+        ],
         "warnings": [t.to_dict() for t in doc.warnings],
     }
 
@@ -315,11 +343,9 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
 def document_from_dict(data: dict[str, Any]) -> Document:
     if data.get("schema_version") != SCHEMA_VERSION:
         raise ValueError(f"unsupported schema version {data.get('schema_version')!r}")
-    src = data["source"]
     return Document(
-        source=Source(
-            path=src["path"], sha256=src["sha256"], format=src["format"], pages=src["pages"]
-        ),
+        source=_source_from_dict(data["source"]),
+        parts=[_source_from_dict(p) for p in data.get("parts", [])],
         meta=Meta(**data["meta"]),
         tables=[_table_from_dict(t) for t in data["tables"]],
         cards=[_card_from_dict(c) for c in data["cards"]],
@@ -342,7 +368,7 @@ def document_from_dict(data: dict[str, Any]) -> Document:
                 label=c.get("label"),
                 number=c.get("number"),
                 role=c.get("role"),
-                where=Provenance(line=c.get("line")),
+                where=Provenance(line=c.get("line"), part=c.get("part", 0)),
             )
             for c in data.get("contents", [])
         ],
@@ -350,7 +376,10 @@ def document_from_dict(data: dict[str, Any]) -> Document:
             ContentsMismatch(Text.from_data(m), m.get("table") if isinstance(m, dict) else None)
             for m in data.get("contents_mismatches", [])
         ],
-        blank_pages=list(data.get("blank_pages", [])),
+        blank_pages=[
+            _unpage_line(p) if isinstance(p, dict) else Provenance(page=p)
+            for p in data.get("blank_pages", [])
+        ],
         warnings=[Text.from_data(t) for t in data.get("warnings", [])],
         parser_version=data.get("parser_version", ""),
     )
@@ -386,6 +415,7 @@ def ref_to_dict(ref: Ref) -> dict[str, Any]:
         "page": ref.page,
         "line": ref.line,
         "key": ref.key,
+        **({"part": ref.part} if ref.part else {}),
     }
 
 
@@ -399,6 +429,7 @@ def ref_from_dict(data: dict[str, Any]) -> Ref:
         key=data.get("key"),
         text=data.get("text"),
         name=data.get("name"),
+        part=data.get("part", 0),
     )
 
 

@@ -67,9 +67,17 @@ def parse_bytes(
         from budget_review.parsers.text_dump import parse_text_dump
 
         doc = parse_text_dump(path, data, sha)
-    if not doc.tables and not doc.cards:
+    if not doc.tables and not doc.cards and not is_disclosure_text(doc):
         raise InputError(path, words("input.not_disclosure"))
     return doc
+
+
+def is_disclosure_text(doc: Document) -> bool:
+    """A 情况说明 published apart from its tables: a budget or final-accounts title,
+    headed sections, and amounts stated in them. Other prose is not a disclosure."""
+    headed = sum(1 for s in doc.sections if s.heading)
+    amounts = sum(1 for c in doc.claims if c.kind == "amount")
+    return doc.meta.kind is not None and headed >= 3 and amounts >= 3
 
 
 def parse_file(

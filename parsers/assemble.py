@@ -90,9 +90,36 @@ def compare_contents(doc: Document) -> None:
 
 
 _DEPARTMENT_END = r"(局|委员会|委|院|办公室|中心|部|厅|会|所|站|馆|校|队)$"
+_NAME_LABEL = re.compile(
+    r"^(?:部门|单位|预算单位|部门（单位）|部门\(单位\)|主管部门|编制单位)名称[:：]?$"
+)
+_YEAR_CELL = re.compile(r"^[（(]?((?:19|20)\d{2})\s*年度?[）)]?$")
 
 
-def detect_meta(doc: Document, head_lines: list[str], department_hint: str | None) -> None:
+def named_in_cells(rows: list[list[str]]) -> tuple[str | None, int | None]:
+    """The department and year a table prints in its cells ('部门名称 | 北京市审计局',
+    '（2026年度）'): the tables file of a two-file publication may say them nowhere else."""
+    department: str | None = None
+    year: int | None = None
+    for cells in rows:
+        filled = [re.sub(r"\s+", "", c) for c in cells if c and c.strip()]
+        for i, cell in enumerate(filled):
+            if department is None and _NAME_LABEL.match(cell):
+                value = next((c for c in filled[i + 1 :] if not _NAME_LABEL.match(c)), "")
+                if 4 <= len(value) <= 30 and re.search(_DEPARTMENT_END, value):
+                    department = value
+            found = _YEAR_CELL.match(cell)
+            if year is None and found:
+                year = int(found.group(1))
+    return department, year
+
+
+def detect_meta(
+    doc: Document,
+    head_lines: list[str],
+    department_hint: str | None,
+    in_cells: tuple[str | None, int | None] = (None, None),
+) -> None:
     joined = "\n".join(head_lines)
     title = next(
         (
@@ -123,7 +150,7 @@ def detect_meta(doc: Document, head_lines: list[str], department_hint: str | Non
         years = Counter(
             normalise_title(t.title).year for t in doc.tables if normalise_title(t.title).year
         )
-        doc.meta.year = years.most_common(1)[0][0] if years else None
+        doc.meta.year = years.most_common(1)[0][0] if years else in_cells[1]
     department = department_hint
     if not department:
         department = next(
@@ -141,7 +168,7 @@ def detect_meta(doc: Document, head_lines: list[str], department_hint: str | Non
         match = re.match(r"^(.+?)(?:19|20)\d{2}", title)
         if match and re.search(_DEPARTMENT_END, match.group(1)):
             department = match.group(1)
-    doc.meta.department = department
+    doc.meta.department = department or in_cells[0]
 
 
 def link_cards(doc: Document) -> None:
@@ -188,9 +215,14 @@ def _card_amount(card: ProjectCard, table: Table) -> Decimal | None:
     return value.quantize(Decimal("0.01")) if table.unit.value == "万元" else value
 
 
-def finish(doc: Document, head_lines: list[str], department_hint: str | None = None) -> None:
+def finish(
+    doc: Document,
+    head_lines: list[str],
+    department_hint: str | None = None,
+    in_cells: tuple[str | None, int | None] = (None, None),
+) -> None:
     doc.parser_version = PARSER_VERSION
-    detect_meta(doc, head_lines, department_hint)
+    detect_meta(doc, head_lines, department_hint, in_cells)
     compare_contents(doc)
     link_cards(doc)
     for table in doc.tables:

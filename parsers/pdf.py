@@ -17,7 +17,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from io import BytesIO
 from typing import TYPE_CHECKING, Any
 
-from budget_review.model import Document, InputError, Source, Text, words
+from budget_review.model import Document, InputError, Provenance, Source, Text, words
 from budget_review.parsers import assemble
 from budget_review.parsers.cards import CARD_HEADING
 from budget_review.parsers.catalogue import LABEL_LINE, match_title
@@ -387,7 +387,7 @@ def parse_pdf(
         elif not page.has_text and page.has_images:
             doc.warnings.append(words("read.page_scanned", page=page.page))
         elif not page.has_text:
-            doc.blank_pages.append(page.page)
+            doc.blank_pages.append(Provenance(page=page.page))
     _mark_contents(pages)
     lines: list[Line] = []
     for page in pages:
@@ -401,5 +401,5 @@ def parse_pdf(
     reader = BlockReader(doc, body)
     reader.run()
     head = _cover(body) + [ln.text.strip() for ln in body if ln.text.strip() and not ln.tabbed][:40]
-    assemble.finish(doc, head, reader.department_from_tables)
+    assemble.finish(doc, head, reader.department_from_tables, reader.named_in_cells)
     return doc

@@ -20,6 +20,7 @@ from budget_review.model.numerals import has_ordinal
 from budget_review.model.roles import TableRole
 from budget_review.model.vocabulary import is_total_name
 from budget_review.parsers import assemble
+from budget_review.parsers.card_list import is_card_list, parse_card_list
 from budget_review.parsers.cards import CARD_HEADING, merge_cards, parse_card
 from budget_review.parsers.catalogue import (
     LABEL_LINE,
@@ -64,6 +65,8 @@ class BlockReader:
         self.card_fragments: list[ProjectCard] = []
         self.pending_label: str | None = None
         self.department_from_tables: str | None = None
+        # the department and year printed in table cells, when nothing else names them
+        self.named_in_cells: tuple[str | None, int | None] = (None, None)
         self.last_plain = ""  # the text above a run of table rows, to name it
 
     def run(self) -> None:
@@ -87,6 +90,7 @@ class BlockReader:
                 continue
             self._prose(line)
         self.doc.cards = merge_cards(self.card_fragments)
+        self.named_in_cells = assemble.named_in_cells([ln.cells for ln in self.lines if ln.tabbed])
 
     # ------------------------------------------------------------ contents
 
@@ -281,6 +285,18 @@ class BlockReader:
             # A card is a grid; a heading with only prose under it is prose.
             self.i = start
             self._prose(heading)
+            return
+        grid = [ln.grid() for ln in block if ln.tabbed]
+        if is_card_list(grid):
+            unit = next(
+                (
+                    found
+                    for ln in [heading, *block]
+                    if not ln.tabbed and (found := unit_from_text(ln.text)) is not None
+                ),
+                None,
+            )
+            self.card_fragments.extend(parse_card_list(grid, year, unit))
             return
         if block:
             card = parse_card([ln.grid() for ln in block], year)

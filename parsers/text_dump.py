@@ -38,5 +38,5 @@ def parse_text_dump(path: str, data: bytes, sha256: str) -> Document:
     reader = BlockReader(doc, body)
     reader.run()
     head = [ln.text.strip() for ln in body if ln.text.strip() and not ln.tabbed][:40]
-    assemble.finish(doc, head, reader.department_from_tables)
+    assemble.finish(doc, head, reader.department_from_tables, reader.named_in_cells)
     return doc

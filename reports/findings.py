@@ -20,13 +20,15 @@ def message(finding: Finding, lang: str) -> str:
     return finding.message_in(lang)
 
 
-def _where(finding: Finding) -> str:
+def _where(finding: Finding, doc: Document) -> str:
     places = []
     for ref in finding.refs:
+        file = doc.part_name(ref.part)
+        prefix = f"{file} " if file else ""
         if ref.page is not None:
-            places.append(f"p.{ref.page}")
+            places.append(f"{prefix}p.{ref.page}")
         elif ref.line is not None:
-            places.append(f"l.{ref.line}")
+            places.append(f"{prefix}l.{ref.line}")
     distinct = list(dict.fromkeys(places))
     return ", ".join(distinct[:3]) + (" …" if len(distinct) > 3 else "")
 
@@ -53,8 +55,28 @@ def _counts(report: Report, lang: str) -> str:
     return ", ".join(f"{_heading(s, lang)} {report.count(s)}" for s in ORDER)
 
 
+def comparisons_line(report: Report, lang: str) -> str:
+    """'1,204 comparisons, 3 failed, 9 rules not run': how far the checks got."""
+    return say(
+        "report.comparisons",
+        lang,
+        comparisons=f"{sum(report.comparisons.values()):,}",
+        failed=f"{report.failed():,}",
+        not_run=len({n.rule for n in report.not_checked}),
+    )
+
+
+def _paths(doc: Document) -> str:
+    """The file, or the files of a publication printed as several."""
+    return " + ".join(p.path for p in doc.parts) if doc.parts else doc.source.path
+
+
 def text(doc: Document, report: Report, lang: str) -> str:
-    lines = [f"{doc.source.path}: {_title(doc)}", f"  {_counts(report, lang)}"]
+    lines = [
+        f"{_paths(doc)}: {_title(doc)}",
+        f"  {_counts(report, lang)}",
+        f"  {comparisons_line(report, lang)}",
+    ]
     for severity in ORDER:
         findings = [f for f in report.findings if f.severity == severity]
         if not findings:
@@ -66,7 +88,7 @@ def text(doc: Document, report: Report, lang: str) -> str:
         for group, members in groups.items():
             lines.append(f"    {group}")
             for finding in members:
-                where = _where(finding)
+                where = _where(finding, doc)
                 lines.append(
                     f"      [{finding.rule}] {message(finding, lang)}"
                     + (f" ({where})" if where else "")
@@ -79,8 +101,8 @@ def text(doc: Document, report: Report, lang: str) -> str:
 
 
 def markdown(doc: Document, report: Report, lang: str) -> str:
-    out = [f"# {_title(doc)}", "", f"`{doc.source.path}` · sha256 `{doc.source.sha256[:12]}`", ""]
-    out += [f"**{_counts(report, lang)}**", ""]
+    out = [f"# {_title(doc)}", "", f"`{_paths(doc)}` · sha256 `{doc.source.sha256[:12]}`", ""]
+    out += [f"**{_counts(report, lang)}**", "", comparisons_line(report, lang), ""]
     for severity in ORDER:
         findings = [f for f in report.findings if f.severity == severity]
         if not findings:
@@ -92,7 +114,7 @@ def markdown(doc: Document, report: Report, lang: str) -> str:
             cells = [
                 finding.rule,
                 message(finding, lang).replace("|", "\\|"),
-                _where(finding),
+                _where(finding, doc),
                 str(finding.expected) if finding.expected is not None else "",
                 str(finding.actual) if finding.actual is not None else "",
             ]
@@ -121,6 +143,11 @@ def as_json(pairs: list[tuple[Document, Report]], lang: str) -> str:
                     "path": doc.source.path,
                     "sha256": doc.source.sha256,
                     "format": doc.source.format,
+                    **(
+                        {"files": [{"path": p.path, "sha256": p.sha256} for p in doc.parts]}
+                        if doc.parts
+                        else {}
+                    ),
                 },
                 "meta": {
                     "department": doc.meta.department,
@@ -128,7 +155,13 @@ def as_json(pairs: list[tuple[Document, Report]], lang: str) -> str:
                     "kind": doc.meta.kind,
                     "scope": doc.meta.scope,
                 },
-                "summary": {s.value: report.count(s) for s in ORDER},
+                "summary": {
+                    **{s.value: report.count(s) for s in ORDER},
+                    "comparisons": sum(report.comparisons.values()),
+                    "failed": report.failed(),
+                    "rules_not_run": len({n.rule for n in report.not_checked}),
+                    "by_rule": report.by_rule(),
+                },
                 "findings": findings,
                 "comparisons": report.comparisons,
                 "not_checked": [

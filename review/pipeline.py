@@ -17,7 +17,7 @@ from budget_review.checks.version import CHECKS_VERSION
 from budget_review.model import Document, InputError, Report
 from budget_review.parsers import Progress, read_input
 from budget_review.parsers.version import PARSER_VERSION
-from budget_review.store import Store
+from budget_review.store import DocumentSummary, Store
 
 BUNDLED_SAMPLE = "jincheng-hrss-2026-budget.txt"
 
@@ -64,8 +64,9 @@ def _stored(store: Store | None, sha: str) -> tuple[Document, Report | None] | N
         return None  # a damaged or older copy: read the file again
 
 
-def _from_store(store: Store | None, data: bytes) -> Reviewed | None:
-    stored = _stored(store, hashlib.sha256(data).hexdigest())
+def from_store(store: Store | None, sha: str) -> Reviewed | None:
+    """The store's current copy of document `sha`, its findings brought up to date; or None."""
+    stored = _stored(store, sha)
     if stored is None:
         return None
     document, report = stored
@@ -76,7 +77,19 @@ def _from_store(store: Store | None, data: bytes) -> Reviewed | None:
 
 def stored_for_review(path: str | Path, store: Store) -> Reviewed | None:
     """The store's current copy of the document in `path`, or None: never parses."""
-    return _from_store(store, read_input(path))
+    return from_store(store, hashlib.sha256(read_input(path)).hexdigest())
+
+
+def _parse(
+    path: str | Path,
+    data: bytes,
+    jobs: int | None,
+    progress: Progress | None,
+    engine: str | None,
+) -> Document:
+    from budget_review.parsers import parse_bytes
+
+    return parse_bytes(str(path), data, jobs, progress, engine)
 
 
 def read_for_review(
@@ -92,12 +105,10 @@ def read_for_review(
     not read again.
     """
     data = read_input(path)
-    stored = _from_store(store, data)
+    stored = from_store(store, hashlib.sha256(data).hexdigest())
     if stored is not None:
         return stored
-    from budget_review.parsers import parse_bytes
-
-    document = parse_bytes(str(path), data, jobs, progress, engine)
+    document = _parse(path, data, jobs, progress, engine)
     return Reviewed(document, _check(document), cached=False, report_is_new=True)
 
 
@@ -105,6 +116,9 @@ def save(store: Store, reviewed: Reviewed) -> bool:
     """Write what the store lacks: a new document with its findings, or newer findings."""
     if not reviewed.cached:
         store.add(reviewed.document, reviewed.report, replace=True)
+        for part in reviewed.document.parts:
+            if part.sha256 != reviewed.sha:
+                store.remove(part.sha256)  # a half stored alone gives way to its publication
         return True
     if reviewed.report_is_new:
         store.save_report(reviewed.sha, reviewed.report)
@@ -124,6 +138,39 @@ def open_for_review(
     return reviewed
 
 
+def stored_publications(
+    store: Store | None, shas: Sequence[str]
+) -> list[tuple[DocumentSummary, Reviewed]]:
+    """The publications of several files the store holds whose files are all among `shas`."""
+    if store is None:
+        return []
+    found = []
+    for summary in store.publications_among(set(shas), PARSER_VERSION):
+        publication = from_store(store, summary.sha256)
+        if publication is not None:
+            found.append((summary, publication))
+    return found
+
+
+def as_publications(items: Sequence[Reviewed | Document]) -> list[tuple[list[int], Reviewed]]:
+    """Files that are halves of one publication (the tables, the 情况说明) become one
+    checked document; the others stay as they are, in the order given, each with the
+    indices of the items it was made of. A `Document` is a file just parsed: it is
+    checked here, once, whole."""
+    from budget_review.parsers.publication import group_publications, merge
+
+    documents = [i.document if isinstance(i, Reviewed) else i for i in items]
+    out: list[tuple[list[int], Reviewed]] = []
+    for group in group_publications(documents):
+        item = items[group[0]]
+        if len(group) == 1 and isinstance(item, Reviewed):
+            out.append((group, item))
+            continue
+        document = merge([documents[i] for i in group]) if len(group) > 1 else documents[group[0]]
+        out.append((group, Reviewed(document, _check(document), cached=False, report_is_new=True)))
+    return out
+
+
 def open_all_for_review(
     store: Store | None,
     paths: Sequence[str | Path],
@@ -134,18 +181,36 @@ def open_all_for_review(
 ) -> list[Reviewed]:
     """Every file read and checked before anything is stored: one bad file stores nothing.
 
-    Raises `InputErrors` naming every file that could not be read.
+    Two files of one publication (the tables and the 情况说明 of one department, year
+    and kind) are one document. Raises `InputErrors` naming every file that could not
+    be read.
     """
-    reviewed: list[Reviewed] = []
+    read: list[tuple[Path, bytes, str]] = []
     errors: list[InputError] = []
     for path in paths:
-        progress = progress_for(Path(path)) if progress_for is not None else None
         try:
-            reviewed.append(read_for_review(path, store, jobs, progress, engine))
+            data = read_input(path)
+        except InputError as error:
+            errors.append(error)
+            continue
+        read.append((Path(path), data, hashlib.sha256(data).hexdigest()))
+    items: list[Reviewed | Document] = []
+    for found, publication in stored_publications(store, [sha for *_, sha in read]):
+        items.append(publication)
+        read = [item for item in read if item[2] not in found.parts]
+    for path, data, sha in read:
+        stored = from_store(store, sha)
+        if stored is not None:
+            items.append(stored)
+            continue
+        progress = progress_for(path) if progress_for is not None else None
+        try:
+            items.append(_parse(path, data, jobs, progress, engine))
         except InputError as error:
             errors.append(error)
     if errors:
         raise InputErrors(errors)
+    reviewed = [publication for _, publication in as_publications(items)]
     if keep and store is not None:
         for item in reviewed:
             save(store, item)

@@ -7,6 +7,7 @@ comparisons ran and failed, and why a file could not be read.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -15,7 +16,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from budget_review.model import Document, InputError, Report, Severity, Text
-from budget_review.review.pipeline import Reviewed, read_for_review, save, stored_for_review
+from budget_review.parsers import read_input
+from budget_review.review.pipeline import (
+    Reviewed,
+    as_publications,
+    from_store,
+    read_for_review,
+    save,
+    stored_publications,
+)
 from budget_review.store import Store
 
 SUFFIXES = (".pdf", ".txt")
@@ -125,25 +134,36 @@ def survey(
 ) -> Iterator[SurveyRow]:
     """Each file read (the store's copy when current) and checked; rows in the order given.
 
-    New documents are stored as they come in, so a survey stopped halfway keeps what it read.
+    New documents are stored as they come in, so a survey stopped halfway keeps what it
+    read. Two files of one publication are one row, stored as one document.
     """
     rows: dict[int, SurveyRow] = {}
-    pending: list[tuple[int, Path]] = []
+    reviewed: dict[int, Reviewed] = {}
+    shas: dict[int, str] = {}
     for index, path in enumerate(paths):
         start = time.perf_counter()
         try:
-            cached = stored_for_review(path, store) if store is not None else None
+            shas[index] = hashlib.sha256(read_input(path)).hexdigest()
         except InputError as error:
             rows[index] = SurveyRow(str(path), time.perf_counter() - start, error.problem)
+    published: list[tuple[list[int], Reviewed]] = []
+    for summary, publication in stored_publications(store, list(shas.values())):
+        members = [i for i, sha in shas.items() if sha in summary.parts]
+        published.append((members, publication))
+        for index in members:
+            del shas[index]
+    pending: list[tuple[int, Path]] = []
+    for index, sha in shas.items():
+        start = time.perf_counter()
+        cached = from_store(store, sha)
+        if cached is None:
+            pending.append((index, paths[index]))
             continue
-        if cached is not None:
-            if cached.report_is_new and store is not None:
-                save(store, cached)
-            rows[index] = row_of(
-                path, cached.document, cached.report, time.perf_counter() - start, True
-            )
-        else:
-            pending.append((index, path))
+        if cached.report_is_new and store is not None:
+            save(store, cached)
+        reviewed[index] = cached
+        seconds = time.perf_counter() - start
+        rows[index] = row_of(paths[index], cached.document, cached.report, seconds, True)
     for row in rows.values():
         if progress:
             progress(row)
@@ -154,15 +174,41 @@ def survey(
             futures = {pool.submit(_read_one, str(path), engine): (i, path) for i, path in pending}
             for future in as_completed(futures):
                 index, path = futures[future]
-                reviewed, problem, seconds = future.result()
-                if reviewed is None:
+                result, problem, seconds = future.result()
+                if result is None:
                     row = SurveyRow(str(path), seconds, problem)
                 else:
                     if store is not None:
-                        save(store, reviewed)
-                    row = row_of(path, reviewed.document, reviewed.report, seconds, False)
+                        save(store, result)
+                    reviewed[index] = result
+                    row = row_of(path, result.document, result.report, seconds, False)
                 rows[index] = row
                 if progress:
                     progress(row)
+    indices = sorted(reviewed)
+    for group, publication in as_publications([reviewed[i] for i in indices]):
+        if len(group) > 1:
+            if store is not None:
+                save(store, publication)
+            published.append(([indices[g] for g in group], publication))
+    yield from _in_order(paths, rows, published)
+
+
+def _in_order(
+    paths: Sequence[Path], rows: dict[int, SurveyRow], published: list[tuple[list[int], Reviewed]]
+) -> Iterator[SurveyRow]:
+    """The rows in the order given; a publication's files as one row, where its first was."""
+    first: dict[int, SurveyRow] = {}
+    absorbed: set[int] = set()
+    for members, publication in published:
+        members = sorted(members)
+        name = " + ".join(str(paths[i]) for i in members)
+        seconds = sum(rows[i].seconds for i in members if i in rows)
+        cached = all(rows[i].cached if i in rows else True for i in members)
+        first[members[0]] = row_of(
+            Path(name), publication.document, publication.report, seconds, cached
+        )
+        absorbed.update(members[1:])
     for index in range(len(paths)):
-        yield rows[index]
+        if index not in absorbed:
+            yield first.get(index) or rows[index]

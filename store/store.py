@@ -48,6 +48,7 @@ class DocumentSummary:
     parser_version: str
     ingested_at: str
     errors: int | None = None  # error findings when stored; None before checks existed
+    parts: tuple[str, ...] = ()  # the sha256 of each file, for a publication of several
 
     @property
     def identity(self) -> str:
@@ -122,9 +123,27 @@ class Store:
             "errors": report.count(Severity.ERROR) if report else None,
             "parser_version": doc.parser_version,
             "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "parts": [p.sha256 for p in doc.parts],
         }
         self.documents.upsert(record, Query().sha256 == sha)
         return True
+
+    def remove(self, sha256: str) -> None:
+        """Forget a document (its notes stay in the notebook): when its file turns out to be
+        half of a publication, the publication is stored in its place."""
+        with write_lock(self.root):
+            self.documents.remove(Query().sha256 == sha256)
+            self._doc_path(sha256).unlink(missing_ok=True)
+
+    def publications_among(self, shas: set[str], parser_version: str) -> list[DocumentSummary]:
+        """The stored publications all of whose files are among `shas`, read by this parser."""
+        return [
+            _summary(record)
+            for record in self.documents.all()
+            if len(record.get("parts") or []) > 1
+            and set(record["parts"]) <= shas
+            and record.get("parser_version") == parser_version
+        ]
 
     def load(self, sha256: str) -> Document:
         return self.load_with_report(sha256)[0]
@@ -171,6 +190,6 @@ class Store:
 
 
 def _summary(record: Any) -> DocumentSummary:
-    return DocumentSummary(
-        **{k: record[k] for k in DocumentSummary.__dataclass_fields__ if k in record}
-    )
+    fields = {k: record[k] for k in DocumentSummary.__dataclass_fields__ if k in record}
+    fields["parts"] = tuple(fields.get("parts") or ())
+    return DocumentSummary(**fields)

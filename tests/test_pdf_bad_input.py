@@ -178,5 +178,5 @@ def test_a_blank_page_is_reported(tmp_path: Path) -> None:
     from budget_review.checks import run_checks
 
     doc = parse_file(path, jobs=1)
-    assert doc.blank_pages == [5]
+    assert [p.page for p in doc.blank_pages] == [5]
     assert [f.message.en for f in run_checks(doc).findings if f.rule == "K6"] == ["page 5 is blank"]

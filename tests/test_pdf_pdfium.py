@@ -327,7 +327,9 @@ def test_a_page_pdfium_fails_on_is_read_with_pdfminer_and_named(
 
     monkeypatch.setattr(pdfium_page, "page_objects", failing)
     doc = parse_file(unruled, jobs=1, engine="pdfium")
-    assert [w.en for w in doc.warnings] == ["page 2: read with pdfminer (pdfium: RuntimeError: cannot load page)"]
+    assert [w.en for w in doc.warnings] == [
+        "page 2: read with pdfminer (pdfium: RuntimeError: cannot load page)"
+    ]
     doc.warnings = []
     reference = document_to_dict(parse_file(unruled, jobs=1, engine="pdfminer"))
     assert document_to_dict(doc) == reference
