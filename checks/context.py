@@ -23,6 +23,7 @@ from budget_review.model import (
     role_by_id,
     words,
 )
+from budget_review.model.i18n import place
 from budget_review.model.money import Unit, convert
 
 
@@ -106,7 +107,18 @@ class Context:
         if table is None:
             titles = words("or").zh.join(f"「{role_by_id(r).title}」" for r in roles)
             titles_en = words("or").en.join(f"“{role_by_id(r).title}”" for r in roles)
-            raise Skip(words("reason.no_table", titles=Text(titles, titles_en)))
+            missing = words("reason.no_table", titles=Text(titles, titles_en))
+            unknown = self.doc.unrecognised()
+            if unknown:
+                listed = [
+                    words("reason.unknown_table", title=title, where=place(w.page, w.line) or "")
+                    for title, w, _ in unknown[:3]
+                ]
+                joined = listed[0]
+                for item in listed[1:]:
+                    joined = joined + Text("、", ", ") + item
+                missing = words("reason.no_table_but_unknown", missing=missing, unknown=joined)
+            raise Skip(missing)
         if table.unit is None:
             raise Skip(words("reason.no_unit", n=table.number))
         return table

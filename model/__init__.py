@@ -22,6 +22,7 @@ from budget_review.model.document import (
     Section,
     Source,
     Table,
+    UnreadTable,
 )
 from budget_review.model.errors import InputError
 from budget_review.model.findings import Finding, NotChecked, Ref, Report, Severity
@@ -57,6 +58,7 @@ __all__ = [
     "TableRole",
     "Text",
     "Unit",
+    "UnreadTable",
     "figure_key",
     "parse_amount",
     "role_by_id",

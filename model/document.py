@@ -235,6 +235,15 @@ class ContentsMismatch:
 
 
 @dataclass
+class UnreadTable:
+    """A table the readers passed over, where it is and why: listed, never silently lost."""
+
+    title: str
+    where: Provenance
+    reason: Text
+
+
+@dataclass
 class Source:
     path: str
     sha256: str
@@ -265,6 +274,7 @@ class Document:
     blank_pages: list[Provenance] = field(default_factory=list)  # PDF pages with nothing on them
     warnings: list[Text] = field(default_factory=list)
     parser_version: str = ""
+    unread_tables: list[UnreadTable] = field(default_factory=list)
     # The files of a publication printed as several (the tables apart from the 情况说明),
     # in the order given; empty for a one-file document. Provenance.part indexes it.
     parts: list[Source] = field(default_factory=list)
@@ -277,6 +287,14 @@ class Document:
         """The name of the file that `part` of the document was printed in."""
         source = self.parts[part] if 0 <= part < len(self.parts) else self.source
         return source.path.replace("\\", "/").rsplit("/", 1)[-1]
+
+    def unrecognised(self) -> list[tuple[str, Provenance, Text]]:
+        """Every table whose role could not be told, and every table passed over:
+        (title, where, why)."""
+        found = [
+            (t.title, t.where, t.role_evidence or Text("", "")) for t in self.tables if not t.role
+        ]
+        return found + [(u.title, u.where, u.reason) for u in self.unread_tables]
 
     def table(self, number: int) -> Table | None:
         for table in self.tables:

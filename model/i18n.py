@@ -186,6 +186,24 @@ WORDS: dict[str, tuple[str, str]] = {
         "could not process the input: {problem}",
     ),
     # what a reader could not understand; each names its place
+    # how a table's role was told
+    "role.by_title": ("由标题「{title}」识别", "known by its title '{title}'"),
+    "role.by_content": (
+        "标题未指明表格种类；由表头（{header}）和各行（{rows}）识别为「{role}」",
+        "the title names no known table; its header ({header}) and rows ({rows}) show"
+        " it is the {role}",
+    ),
+    "role.unknown": (
+        "标题未指明表格种类，表头和各行也不符合任何已知表格",
+        "neither its title nor its header and rows match a known table",
+    ),
+    "role.not_read": (
+        "部门整体绩效目标表未读取：各项核对不使用它",
+        "an overall performance target table: not read, no check uses it",
+    ),
+    "role.function_rows": ("功能分类科目 {n} 行", "{n} rows of functional classes"),
+    "role.economic_rows": ("经济分类科目 {n} 行", "{n} rows of economic classes"),
+    "role.income_rows": ("收入项目 {n} 行", "{n} rows of income items"),
     "read.page_unreadable": (
         "第{page}页无法读取（{problem}）",
         "page {page}: could not be read ({problem})",
@@ -266,6 +284,11 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     # why a rule did not run
     "reason.no_table": ("文件中没有{titles}", "no {titles} table in the document"),
+    "reason.no_table_but_unknown": (
+        "{missing}；未能识别的表格或许就是：{unknown}",
+        "{missing}; it may be among the tables not recognised: {unknown}",
+    ),
+    "reason.unknown_table": ("「{title}」（{where}）", "'{title}' ({where})"),
     "reason.no_unit": ("表{n}未注明金额单位", "表{n} states no unit"),
     "reason.no_total_row": ("表{n}没有合计行", "表{n} has no 合计 row"),
     "reason.no_income_column": ("表{n}没有收入金额列", "表{n} has no income amount column"),

@@ -26,6 +26,7 @@ from budget_review.model.document import (
     Section,
     Source,
     Table,
+    UnreadTable,
 )
 from budget_review.model.findings import Finding, NotChecked, Ref, Report, Severity
 from budget_review.model.i18n import Text
@@ -337,6 +338,10 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
             {"page": p.page, **_part(p)} if p.part else p.page for p in doc.blank_pages
         ],
         "warnings": [t.to_dict() for t in doc.warnings],
+        "unread_tables": [
+            {"title": u.title, "reason": u.reason.to_dict(), **_where(u.where)}
+            for u in doc.unread_tables
+        ],
     }
 
 
@@ -381,6 +386,10 @@ def document_from_dict(data: dict[str, Any]) -> Document:
             for p in data.get("blank_pages", [])
         ],
         warnings=[Text.from_data(t) for t in data.get("warnings", [])],
+        unread_tables=[
+            UnreadTable(u["title"], _unwhere(u), Text.from_data(u["reason"]))
+            for u in data.get("unread_tables", [])
+        ],
         parser_version=data.get("parser_version", ""),
     )
 

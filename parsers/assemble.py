@@ -34,7 +34,7 @@ def _table_entries(doc: Document) -> list[ContentsEntry]:
     return [entry for entry in doc.contents if entry.role]
 
 
-def number_for(doc: Document, spec: TableRole, parts: TitleParts, label: str | None) -> int:
+def number_for(doc: Document, spec: TableRole | None, parts: TitleParts, label: str | None) -> int:
     """Number by the table's own label, else its place in the contents, else body order."""
     taken = {t.number for t in doc.tables}
     if parts.number is not None:
@@ -44,7 +44,7 @@ def number_for(doc: Document, spec: TableRole, parts: TitleParts, label: str | N
         return number
     for index, entry in enumerate(_table_entries(doc), start=1):
         number = entry.number or index
-        if entry.role == spec.id and number not in taken:
+        if spec is not None and entry.role == spec.id and number not in taken:
             return number
     return max((n for n in taken if n is not None), default=0) + 1
 

@@ -21,7 +21,7 @@ _COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("code", re.compile(r"(?:单位|项目)编码|(?:单位|项目)代码")),
     ("level1", re.compile(r"一级指标")),
     ("level2", re.compile(r"二级指标")),
-    ("level3", re.compile(r"三级指标")),
+    ("level3", re.compile(r"三级指标|^指标名称$")),
     ("sign", re.compile(r"指标(?:值)?(?:性质|类型|方向)|指标性质")),
     ("measure", re.compile(r"(?:度量|计量)单位")),
     ("value", re.compile(r"指标值$")),
@@ -29,7 +29,10 @@ _COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("target", re.compile(r"(?:绩效|年度)目标$")),
     ("local", re.compile(r"(?:财政资金|财政拨款|一般公共预算)$")),
     ("other", re.compile(r"其他资金$")),
-    ("total", re.compile(r"(?:项目|资金|年度资金)?总额$|^(?:合计|金额|项目金额|预算数)$")),
+    (
+        "total",
+        re.compile(r"(?:项目|资金|年度资金)?总额$|预算金额$|^(?:合计|金额|项目金额|预算数)$"),
+    ),
 )
 _CODE_PREFIX = re.compile(r"^[0-9A-Z]{8,}\s*")
 _SIGNS = {"＝", "=", "≥", "≤", ">", "<", "＞", "＜", "≧", "≦"}

@@ -21,7 +21,7 @@ from budget_review.parsers.grid import GridLine
 # '…项目支出绩效目标表', '信息化运行维护绩效目标表', '…项目绩效自评表', '…绩效目标表（一级项目）'
 CARD_HEADING = re.compile(
     r"^(?![（(])(?!.*(?:详见|参见|请见|见附)).{0,40}绩效(?:目标|自评)(?:申报)?表"
-    r"(?:[（(][^（）()]{0,12}[)）])?$"
+    r"\s*(?:[（(][^（）()]{0,12}[)）])?$"
 )
 _TAGS = re.compile(r"</?\s*[a-zA-Z][^>]*>")
 _DEPT_CODE = re.compile(r"^(\d{2,})\s*[-－—\s]\s*(\S.*)$")
@@ -51,6 +51,8 @@ _TEXT_LABELS = {
     "项目设立必要性": "necessity",
     "保证项目实施的制度、措施": "measures",
     "项目实施计划": "plan",
+    "当年绩效目标": "annual_target",
+    "年度绩效目标": "annual_target",
 }
 _HEADER_LABELS = re.compile(
     r"^(?P<label>项目(?:支出)?名称|主管(?:部门|单位)[^\d\s]{0,6}|部门及代码|实施单位|项目属性"
@@ -253,7 +255,48 @@ def _texts(lines: list[GridLine], card: ProjectCard) -> None:
         card.annual_target = unique[1] if len(unique) > 1 else unique[0]
 
 
+_BY_NAME = {"指标名称": "name", "指标性质": "sign", "指标值": "value", "计量单位": "measure"}
+_SIGNS = {"＝", "=", "≥", "≤", ">", "<", "＞", "＜"}
+
+
+def _named_columns(line: GridLine) -> dict[str, int]:
+    return {_BY_NAME[b]: i for i, c in enumerate(line.cells) if (b := _bare(c.text)) in _BY_NAME}
+
+
+def _named_indicators(lines: list[GridLine], card: ProjectCard) -> bool:
+    """A grid of 指标名称 | 指标性质 | 指标值 | 计量单位, without 一级/二级 levels:
+    each row one indicator, read by its columns."""
+    heads = [_named_columns(line) for line in lines]
+    start = next((i for i, found in enumerate(heads) if {"name", "value"} <= set(found)), None)
+    if start is None:
+        return False
+    columns = heads[start]
+    for line in lines[start + 1 :]:
+        texts = [clean(c.text) for c in line.cells]
+
+        def at(kind: str, texts: list[str] = texts) -> str:
+            index = columns.get(kind)
+            return texts[index] if index is not None and index < len(texts) else ""
+
+        if not at("name"):
+            continue
+        sign = at("sign") if at("sign") in _SIGNS else ""
+        card.indicators.append(
+            Indicator(
+                grid="annual",
+                level1="",
+                level2="",
+                level3=at("name"),
+                value=f"{sign}{at('value')}{at('measure')}",
+                line=line.where.line,
+            )
+        )
+    return True
+
+
 def _indicators(lines: list[GridLine], card: ProjectCard) -> None:
+    if _named_indicators(lines, card):
+        return
     annual_from: int | None = None
     for line in lines:
         tokens = _tokens(line)
@@ -358,11 +401,30 @@ def parse_card(lines: list[GridLine], year: int | None) -> ProjectCard:
     _texts(zones["text"], card)
     _indicators(zones["grid"], card)
     _footer(zones["foot"], card)
+    _year_budget(zones["header"], card)
     card.lines = sorted({ln.where.line for ln in lines if ln.where.line is not None})
     card.pages = sorted({ln.where.page for ln in lines if ln.where.page is not None})
     if card.annual_total is None:
         card.unreadable.setdefault("annual_total", "年度资金总额 not found")
     return card
+
+
+_UNIT_ONLY = re.compile(r"^（?(?:金额)?单位(?:万元|元)）?$")
+_YEAR_BUDGET = re.compile(r"^(?:当年|本年)预算(?:数|金额)?(?:（万元）|（元）)?$")
+
+
+def _year_budget(lines: list[GridLine], card: ProjectCard) -> None:
+    """'当年预算 | 46,794.00' in the card's head, and the unit the card's head states."""
+    for line in lines:
+        tokens = _tokens(line)
+        for index, token in enumerate(tokens):
+            unit = unit_from_text(token.text) if _UNIT_ONLY.match(_bare(token.text)) else None
+            if unit is not None:
+                card.currency_unit = unit
+            following = tokens[index + 1].text if index + 1 < len(tokens) else ""
+            if _YEAR_BUDGET.match(_bare(token.text)) and _amount(following) is not None:
+                if card.annual_funding.total is None:
+                    card.annual_funding.total = _amount(following)
 
 
 def same_card(a: ProjectCard, b: ProjectCard) -> bool:

@@ -151,5 +151,29 @@ def match_title(text: str) -> tuple[TableRole, TitleParts] | None:
     return None
 
 
+def unnamed_table(text: str) -> TitleParts | None:
+    """A table's title that names no known table ('培训费明细表', '部门整体支出绩效目标表'):
+    a short line, not prose, whose core ends with 表. Its header and rows may still tell."""
+    stripped = text.strip()
+    if len(stripped) > 90 or "\t" in stripped or not stripped.endswith(("表", "）", ")")):
+        return None
+    if match_title(stripped) is not None:
+        return None
+    parts = normalise_title(stripped)
+    core = parts.core
+    if not core.endswith("表") or len(core) > 60 or len(core) < 3 or _PROSE.search(core):
+        return None
+    if re.search(r"目录|附表$|^表$", core):
+        return None
+    if re.search(r"绩效|评价|得分", core) and not unread_form(core):
+        return None  # performance cards and self-evaluations: read as cards or as prose
+    return parts
+
+
+def unread_form(core: str) -> bool:
+    """Forms the checks do not read: the department's overall performance targets."""
+    return bool(re.search(r"整体(?:支出)?绩效(?:目标|自评)", core))
+
+
 # Tables only final accounts print, often with no 决算 in the title (国有资产占用情况表).
 _FINAL_ONLY = {"fa_assets"}

@@ -443,6 +443,7 @@ def read_page(page: Page, number: int) -> PageLines:
     tables: list[PlumberTable] = []
     if page.lines or page.rects or page.curves:
         tables = [t for t in page.find_tables(LINES_SETTINGS) if _is_grid(t)]
+        tables = [t for t in tables if not _drawn_behind_prose(t, page)]
     plain = _text_lines(_outside(body, tables))
     region = None if tables else _unruled_table_region(plain, float(page.width))
     if region is not None:
@@ -473,6 +474,43 @@ def read_page(page: Page, number: int) -> PageLines:
     result.left = min((box[0] for box, _, _ in plain), default=0.0)
     result.right = max((box[2] for box, _, _ in plain), default=0.0)
     return result
+
+
+def _invisible(rect: dict[str, Any]) -> bool:
+    """A white box with no border, as word processors draw behind runs of text: it rules
+    nothing, and read as cell edges it shreds a page of prose into one-line tables."""
+    if rect.get("stroke") or not rect.get("fill"):
+        return False
+    if "white_fill" in rect:  # pdfium
+        return bool(rect["white_fill"])
+    colour = rect.get("non_stroking_color")
+    if isinstance(colour, (int, float)):
+        return float(colour) == 1.0
+    if isinstance(colour, (tuple, list)):
+        return (len(colour) == 3 and all(float(c) == 1.0 for c in colour)) or (
+            len(colour) == 4 and all(float(c) == 0.0 for c in colour)  # CMYK: no ink
+        )
+    return False
+
+
+def _drawn_behind_prose(table: PlumberTable, page: Page) -> bool:
+    """A one-row "table" whose every edge is an invisible box: the white backgrounds a
+    word processor draws behind runs of prose, not a grid."""
+    if len(table.rows) > 1:
+        return False
+    x0, top, x1, bottom = table.bbox
+    slack = 1.0
+    for obj in (*page.lines, *page.rects, *page.curves):
+        if obj.get("object_type") == "rect" and _invisible(obj):
+            continue
+        if (
+            obj["x0"] <= x1 + slack
+            and obj["x1"] >= x0 - slack
+            and obj["top"] <= bottom + slack
+            and obj["bottom"] >= top - slack
+        ):
+            return False  # something visible rules it
+    return True
 
 
 def _is_grid(table: PlumberTable) -> bool:

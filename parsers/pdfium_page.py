@@ -225,6 +225,7 @@ class _PageReader:
                 stroke=shape.stroke,
                 fill=shape.fill,
                 evenodd=shape.evenodd,
+                white_fill=shape.white_fill,
             )
             self.objects.setdefault(shape.kind, []).append(item)
 

@@ -32,6 +32,7 @@ class Shape:
     fill: bool
     evenodd: bool
     linewidth: float
+    white_fill: bool = False  # painted white: on paper it draws nothing
 
 
 def multiply(m: Matrix, n: Matrix) -> Matrix:
@@ -70,12 +71,17 @@ def path_shapes(obj: Any, to_device: Matrix) -> list[Shape]:
     pdfium_c.FPDFPageObj_GetStrokeWidth(obj, width)
     fill = fillmode.value != pdfium_c.FPDF_FILLMODE_NONE
     evenodd = fillmode.value == pdfium_c.FPDF_FILLMODE_ALTERNATE
+    white = False
+    if fill:
+        r, g, b, a = (ctypes.c_uint() for _ in range(4))
+        if pdfium_c.FPDFPageObj_GetFillColor(obj, r, g, b, a):
+            white = r.value == g.value == b.value == 255
     shapes = []
     for ops in _subpaths(_operators(obj)):
         kind_pts = _classify(ops, matrix)
         if kind_pts is not None:
             kind, pts = kind_pts
-            shapes.append(Shape(kind, pts, bool(stroke.value), fill, evenodd, width.value))
+            shapes.append(Shape(kind, pts, bool(stroke.value), fill, evenodd, width.value, white))
     return shapes
 
 

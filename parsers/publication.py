@@ -88,6 +88,7 @@ def merge(parts: list[Document]) -> Document:
         merged.sections.extend(part.sections)
         merged.claims.extend(part.claims)
         merged.blank_pages.extend(part.blank_pages)
+        merged.unread_tables.extend(part.unread_tables)
         name = part.file_name()
         merged.warnings.extend(Text(f"{name}：", f"{name}: ") + w for w in part.warnings)
     # The contents of the file with the tables list them; else a 情况说明 may list both.
@@ -135,6 +136,8 @@ def _place_in_part(doc: Document, part: int) -> None:
     for entry in doc.contents:
         entry.where = _in(entry.where, part)
     doc.blank_pages = [_in(w, part) for w in doc.blank_pages]
+    for unread in doc.unread_tables:
+        unread.where = _in(unread.where, part)
 
 
 _SECTION_KEY = re.compile(r"^s(\d+)")

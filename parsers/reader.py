@@ -12,12 +12,13 @@ from budget_review.model import (
     Provenance,
     Section,
     Text,
+    UnreadTable,
     words,
 )
 from budget_review.model.document import BBox
 from budget_review.model.money import Unit, unit_from_text
 from budget_review.model.numerals import has_ordinal
-from budget_review.model.roles import TableRole
+from budget_review.model.roles import BUDGET, FINAL, TableRole
 from budget_review.model.vocabulary import is_total_name
 from budget_review.parsers import assemble
 from budget_review.parsers.card_list import is_card_list, parse_card_list
@@ -28,6 +29,8 @@ from budget_review.parsers.catalogue import (
     label_number,
     match_title,
     normalise_title,
+    unnamed_table,
+    unread_form,
 )
 from budget_review.parsers.claims import extract_claims
 from budget_review.parsers.grid import GridLine, is_blank, is_column_numbers, is_number_cell
@@ -41,6 +44,7 @@ from budget_review.parsers.lines import (
     Line,
     is_heading,
 )
+from budget_review.parsers.role_content import content_of, role_from_content
 from budget_review.parsers.rows import TableContext, build_table
 
 _CONTENTS_HEAD = re.compile(r"^目\s*录$")
@@ -87,6 +91,13 @@ class BlockReader:
                 continue
             if not line.tabbed and CARD_HEADING.search(text) and "整体" not in text:
                 self._card(line)
+                continue
+            unnamed = unnamed_table(text) if not line.tabbed else None
+            if unnamed is not None and self._grid_follows():
+                if unread_form(unnamed.core):
+                    self._unread(line, unnamed)
+                else:
+                    self._table(line, None, unnamed)
                 continue
             self._prose(line)
         self.doc.cards = merge_cards(self.card_fragments)
@@ -138,7 +149,9 @@ class BlockReader:
 
     # ------------------------------------------------------------ tables
 
-    def _table(self, title_line: Line, spec: TableRole, parts: TitleParts) -> None:
+    def _table(self, title_line: Line, spec: TableRole | None, parts: TitleParts) -> None:
+        """A table from its title to its last row. `spec` is None when the title names no
+        known table: then its header and rows tell its role, or it is listed as unknown."""
         start = self.i
         self.i += 1
         label = parts.label or self.pending_label
@@ -154,7 +167,7 @@ class BlockReader:
         last_line = title_line.number
         pages = {title_line.page} if title_line.page is not None else set()
         column_boxes: list[BBox | None] | None = None  # a full row's cells, on the first page
-        layout = spec.layout
+        layout = spec.layout if spec else "S"
         while self.i < len(self.lines):
             line = self.lines[self.i]
             text = line.text.strip()
@@ -188,14 +201,19 @@ class BlockReader:
                     self.i += 1
                     continue
                 again = match_title(text)
-                if again and again[0].id == spec.id and _same_label(again[1].label, label):
+                if (
+                    again
+                    and spec is not None
+                    and again[0].id == spec.id
+                    and _same_label(again[1].label, label)
+                ):
                     # A section heading then the title, or the title printed on every page.
                     if preamble and len(text) > len(title):
                         title, title_line = text, line
                     unit = unit or unit_from_text(text)
                     self.i += 1
                     continue
-                if data and _continues(text, spec, department, unit):
+                if data and spec and _continues(text, spec, department, unit):
                     self.i += 1  # the title with 续, or a caption printed again
                     continue
                 # Notes, and the '本表无数据' lines some regions print without a 注：
@@ -236,6 +254,18 @@ class BlockReader:
         if department:
             self.department_from_tables = self.department_from_tables or department
         unit = unit or _unit_in_header(header)
+        evidence = words("role.by_title", title=parts.core)
+        if spec is None:
+            told = role_from_content(
+                content_of([h.texts() for h in header], [d.texts() for d in data]),
+                FINAL if "决算" in parts.core else BUDGET,
+                {t.role for t in self.doc.tables if t.role},
+            )
+            if told is not None:
+                spec, evidence = told
+                layout = "2S" if layout == "2S" else spec.layout
+            else:
+                evidence = words("role.unknown")
         number = assemble.number_for(self.doc, spec, parts, label)
         ctx = TableContext(
             doc_sha=self.doc.source.sha256,
@@ -249,6 +279,7 @@ class BlockReader:
             where=title_line.where,
         )
         table = build_table(ctx, header, _without_repeated_totals(data), self.doc.warnings)
+        table.role_evidence = evidence
         table.last_line = last_line if title_line.page is None else None
         table.pages = sorted(pages)
         table.note = note
@@ -259,6 +290,41 @@ class BlockReader:
                 words("read.no_rows", title=table.title, where=title_line.place)
             )
         self.doc.tables.append(table)
+
+    def _grid_follows(self) -> bool:
+        """Table rows follow this line, past the unit, label and department lines."""
+        for line in self.lines[self.i + 1 : self.i + 6]:
+            text = line.text.strip()
+            if line.tabbed:
+                return True
+            if text and not (
+                UNIT_LINE.match(text) or DEPT_LINE.match(text) or LABEL_LINE.match(text)
+            ):
+                return False
+        return False
+
+    def _unread(self, title_line: Line, parts: TitleParts) -> None:
+        """A form the checks do not read (部门整体支出绩效目标表): listed, its rows passed."""
+        self.i += 1
+        while self.i < len(self.lines):
+            line = self.lines[self.i]
+            text = line.text.strip()
+            again = unnamed_table(text) if not line.tabbed else None
+            if (
+                line.tabbed
+                or not text
+                or any(p.match(text) for p in (UNIT_LINE, DEPT_LINE, YEAR_LINE, LABEL_LINE))
+                or (again is not None and again.core == parts.core)  # printed on every page
+            ):
+                self.i += 1
+                continue
+            break
+        self.doc.unread_tables.append(
+            UnreadTable(
+                re.sub(r"\s+", "", title_line.text), title_line.where, words("role.not_read")
+            )
+        )
+        self.pending_label = None
 
     # ------------------------------------------------------------ cards
 
