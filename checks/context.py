@@ -108,11 +108,17 @@ class Context:
             titles = words("or").zh.join(f"「{role_by_id(r).title}」" for r in roles)
             titles_en = words("or").en.join(f"“{role_by_id(r).title}”" for r in roles)
             missing = words("reason.no_table", titles=Text(titles, titles_en))
-            unknown = self.doc.unrecognised()
+            # tables of no known kind may be the one missing; forms passed over are not
+            unknown = [t for t in self.doc.tables if not t.role]
             if unknown:
                 listed = [
-                    words("reason.unknown_table", title=title, where=place(w.page, w.line) or "")
-                    for title, w, _ in unknown[:3]
+                    words(
+                        "reason.unknown_table",
+                        title=t.title,
+                        where=place(t.where.page, t.where.line, self.doc.part_name(t.where.part))
+                        or "",
+                    )
+                    for t in unknown[:3]
                 ]
                 joined = listed[0]
                 for item in listed[1:]:

@@ -224,6 +224,21 @@ class ContentsEntry:
     number: int | None = None
     role: str | None = None
     where: Provenance = field(default_factory=Provenance)
+    # why the table is empty, when the contents says so ('是否空表：是 | 不涉及')
+    empty_reason: str | None = None
+
+    @property
+    def names_table(self) -> bool:
+        """It lists a table ('培训费明细表'), not a part ('第二部分 部门预算表', '报表')."""
+        if self.role:
+            return True
+        bare = "".join(self.title.split())
+        return (
+            bare.endswith("表")
+            and not bare.endswith(("报表", "附表"))
+            and not bare.startswith("第")
+            and "部分" not in bare
+        )
 
 
 @dataclass

@@ -111,6 +111,7 @@ WORDS: dict[str, tuple[str, str]] = {
     # reports of findings
     "report.counts": ("{parts}", "{parts}"),
     "report.not_checked": ("未检查", "Not checked"),
+    "report.unrecognised": ("未能识别的表格", "Tables not recognised"),
     "report.comparisons": (
         "比对 {comparisons} 处，{failed} 处不符，{not_run} 条规则未运行",
         "{comparisons} comparisons, {failed} failed, {not_run} rules not run",

@@ -328,6 +328,7 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
                 "role": c.role,
                 "line": c.where.line,
                 **_part(c.where),
+                **({"empty_reason": c.empty_reason} if c.empty_reason else {}),
             }
             for c in doc.contents
         ],
@@ -374,6 +375,7 @@ def document_from_dict(data: dict[str, Any]) -> Document:
                 number=c.get("number"),
                 role=c.get("role"),
                 where=Provenance(line=c.get("line"), part=c.get("part", 0)),
+                empty_reason=c.get("empty_reason"),
             )
             for c in data.get("contents", [])
         ],

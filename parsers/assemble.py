@@ -35,13 +35,19 @@ def _table_entries(doc: Document) -> list[ContentsEntry]:
 
 
 def number_for(doc: Document, spec: TableRole | None, parts: TitleParts, label: str | None) -> int:
-    """Number by the table's own label, else its place in the contents, else body order."""
+    """Number by the table's own label, else its place in the contents, else body order.
+    A table of no known kind and no label goes after every number the contents lists."""
     taken = {t.number for t in doc.tables}
     if parts.number is not None:
         return parts.number
     number = label_number(label) if label else None
     if number is not None:
         return number
+    if spec is None:
+        listed = {e.number for e in doc.contents if e.number} | {
+            e.number or i for i, e in enumerate(_table_entries(doc), start=1)
+        }
+        return max((n for n in taken | listed if n is not None), default=0) + 1
     for index, entry in enumerate(_table_entries(doc), start=1):
         number = entry.number or index
         if spec is not None and entry.role == spec.id and number not in taken:
@@ -49,11 +55,13 @@ def number_for(doc: Document, spec: TableRole | None, parts: TitleParts, label: 
     return max((n for n in taken if n is not None), default=0) + 1
 
 
-def _core(title: str) -> str:
+def _core(title: str, year: bool = True) -> str:
+    """The title as the contents and the body are compared: a year only one side prints
+    ('收支总表' listed, '2026年收支总表' printed) is no difference."""
     parts = normalise_title(title)
-    year = f"{parts.year}年" if parts.year else ""
+    year_text = f"{parts.year}年" if parts.year and year else ""
     qualifier = f"（{parts.qualifier}）" if parts.qualifier else ""
-    return squash(year + parts.core + qualifier)
+    return squash(year_text + parts.core + qualifier)
 
 
 def compare_contents(doc: Document) -> None:
@@ -64,6 +72,8 @@ def compare_contents(doc: Document) -> None:
     by_number = {(e.number or i): e for i, e in enumerate(entries, start=1)}
     for table in doc.tables:
         entry = by_number.get(table.number) if table.number is not None else None
+        if entry is None and table.role is None:
+            continue  # a table of no known kind (one inside the text) is not one of the 报表
         if entry is None:
             doc.contents_mismatches.append(
                 ContentsMismatch(
@@ -71,12 +81,13 @@ def compare_contents(doc: Document) -> None:
                 )
             )
             continue
-        body_title = _core(table.title)
-        if _core(entry.title) != body_title:
+        both = bool(normalise_title(entry.title).year and normalise_title(table.title).year)
+        body_title = _core(table.title, year=both)
+        if _core(entry.title, year=both) != body_title:
             text = words(
                 "contents.title_differs",
                 n=table.number,
-                listed=_core(entry.title),
+                listed=_core(entry.title, year=both),
                 listed_at=place(entry.where),
                 body=body_title,
                 body_at=place(table.where),
@@ -171,6 +182,16 @@ def detect_meta(
     doc.meta.department = department or in_cells[0]
 
 
+def notes_from_contents(doc: Document) -> None:
+    """A contents grid that marks a table empty and says why gives that table its note."""
+    reasons = {e.number: e.empty_reason for e in doc.contents if e.empty_reason and e.number}
+    for table in doc.tables:
+        reason = reasons.get(table.number) if table.number is not None else None
+        if reason and table.note is None and not any(f.value for f in table.figures()):
+            table.note = f"目录注明空表：{reason}"
+            table.empty = True
+
+
 def link_cards(doc: Document) -> None:
     """Tie each card to its row in the current-year project table, by name then amount."""
     table = doc.table_by_role("projects_current")
@@ -224,6 +245,7 @@ def finish(
     doc.parser_version = PARSER_VERSION
     detect_meta(doc, head_lines, department_hint, in_cells)
     compare_contents(doc)
+    notes_from_contents(doc)
     link_cards(doc)
     for table in doc.tables:
         if table.unit is None and not table.empty:

@@ -79,8 +79,13 @@ def _classification(core: str, qualifiers: list[str]) -> str | None:
     return None
 
 
+# a unit printed at the end of the title line: '2026年部门收入总表    单位：万元'
+UNIT_AFTER_TITLE = re.compile(r"\s*[（(]?(?:金额)?单位\s*[:：]\s*(?:万元|元)[)）]?\s*$")
+
+
 def normalise_title(text: str) -> TitleParts:
     text = re.sub(r"\.{3,}.*$|…{2,}.*$|[·.．]{2,}\s*\d+$", "", text.strip())  # dot leaders
+    text = UNIT_AFTER_TITLE.sub("", text)
     label = None
     match = _LABEL.match(text)
     if match:

@@ -286,6 +286,11 @@ def _join_wrapped_titles(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for line in lines:
         prev = out[-1] if out else None
+        year_alone = (
+            prev is not None
+            and re.fullmatch(r"(?:19|20)\d{2}", prev.text.strip()) is not None
+            and line.text.strip().startswith("年")
+        )
         if (
             prev is not None
             and not prev.tabbed
@@ -293,7 +298,7 @@ def _join_wrapped_titles(lines: list[Line]) -> list[Line]:
             and prev.page == line.page
             and len(prev.text.strip()) + len(line.text.strip()) <= 60
             and not match_title(prev.text.strip())
-            and not match_title(line.text.strip())
+            and (year_alone or not match_title(line.text.strip()))
             and match_title(prev.text.strip() + line.text.strip())
         ):
             prev.text = prev.text.strip() + line.text.strip()

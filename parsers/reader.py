@@ -25,6 +25,7 @@ from budget_review.parsers.card_list import is_card_list, parse_card_list
 from budget_review.parsers.cards import CARD_HEADING, merge_cards, parse_card
 from budget_review.parsers.catalogue import (
     LABEL_LINE,
+    UNIT_AFTER_TITLE,
     TitleParts,
     label_number,
     match_title,
@@ -55,6 +56,7 @@ _EMPTY_TABLE = re.compile(
 _EMPTY_NOTE = re.compile(
     r"无数据|空表|无发生额|如无数字|(?:无|没有).{0,30}(?:收支|预算|支出|收入|安排|资金)"
 )
+_GRID_CONTENTS_HEAD = re.compile(r"^(?:报表|表格|附表)目录$")
 _LATIN_HEAVY = re.compile(r"[A-Za-z]")
 
 
@@ -75,6 +77,7 @@ class BlockReader:
 
     def run(self) -> None:
         self._contents()
+        self._contents_grid()
         while self.i < len(self.lines):
             line = self.lines[self.i]
             text = line.text.strip()
@@ -146,6 +149,46 @@ class BlockReader:
                 )
             )
         del self.lines[index:j]
+
+    def _contents_grid(self) -> None:
+        """A 报表目录 printed as a grid: 表N | 报表名称 | 是否空表 | 表格为空的理由."""
+        index = next(
+            (
+                i
+                for i, line in enumerate(self.lines)
+                if not line.tabbed and _GRID_CONTENTS_HEAD.match(line.text.strip())
+            ),
+            None,
+        )
+        if index is None:
+            return
+        j = index + 1
+        entries: list[ContentsEntry] = []
+        while j < len(self.lines) and (self.lines[j].tabbed or not self.lines[j].text.strip()):
+            line = self.lines[j]
+            j += 1
+            cells = [re.sub(r"\s+", "", c) for c in line.cells]
+            at = next((k for k, c in enumerate(cells) if LABEL_LINE.match(c)), None)
+            title = next((c for c in cells[at + 1 :] if c), "") if at is not None else ""
+            if at is None or not title:
+                continue
+            found = match_title(title)
+            rest = [c for c in cells[at + 2 :] if c]
+            empty = bool(rest) and rest[0] in {"是", "空表", "√"}
+            entries.append(
+                ContentsEntry(
+                    title=title,
+                    page=None,
+                    label=cells[at],
+                    number=label_number(cells[at]),
+                    role=found[0].id if found else None,
+                    where=line.where,
+                    empty_reason=(rest[1] if len(rest) > 1 else rest[0]) if empty else None,
+                )
+            )
+        if len(entries) >= 3:
+            self.doc.contents.extend(entries)
+            del self.lines[index:j]
 
     # ------------------------------------------------------------ tables
 
@@ -270,7 +313,7 @@ class BlockReader:
         ctx = TableContext(
             doc_sha=self.doc.source.sha256,
             number=number,
-            title=re.sub(r"\s+", "", title),
+            title=re.sub(r"\s+", "", UNIT_AFTER_TITLE.sub("", title)),
             spec=spec,
             layout=layout,
             unit=unit,

@@ -1,4 +1,4 @@
 """The reader's version: a stored document read by another version is read again."""
 
 # 4: tables known by role, PDFs read with pdfium by default (as pdfminer would read them)
-PARSER_VERSION = "5"
+PARSER_VERSION = "6"

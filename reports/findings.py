@@ -7,6 +7,7 @@ from collections import defaultdict
 from typing import Any
 
 from budget_review.model import Document, Finding, Report, Severity, say
+from budget_review.model.i18n import place
 from budget_review.model.serialize import finding_to_dict
 
 ORDER = [Severity.ERROR, Severity.WARNING, Severity.TAIL, Severity.INFO]
@@ -93,6 +94,12 @@ def text(doc: Document, report: Report, lang: str) -> str:
                     f"      [{finding.rule}] {message(finding, lang)}"
                     + (f" ({where})" if where else "")
                 )
+    unknown = doc.unrecognised()
+    if unknown:
+        lines.append(f"  {say('report.unrecognised', lang)}:")
+        for title, found, why in unknown:
+            at = place(found.page, found.line, doc.part_name(found.part))
+            lines.append(f"    {title} ({at.in_(lang) if at else '?'}): {why.in_(lang)}")
     if report.not_checked:
         lines.append(f"  {say('report.not_checked', lang)}:")
         for item in report.not_checked:
@@ -119,6 +126,13 @@ def markdown(doc: Document, report: Report, lang: str) -> str:
                 str(finding.actual) if finding.actual is not None else "",
             ]
             out.append("| " + " | ".join(cells) + " |")
+        out.append("")
+    unknown = doc.unrecognised()
+    if unknown:
+        out += [f"## {say('report.unrecognised', lang)}", ""]
+        for title, found, why in unknown:
+            at = place(found.page, found.line, doc.part_name(found.part))
+            out.append(f"- {title} ({at.in_(lang) if at else '?'}): {why.in_(lang)}")
         out.append("")
     if report.not_checked:
         out += [f"## {say('report.not_checked', lang)}", ""]
@@ -164,6 +178,16 @@ def as_json(pairs: list[tuple[Document, Report]], lang: str) -> str:
                 },
                 "findings": findings,
                 "comparisons": report.comparisons,
+                "unrecognised": [
+                    {
+                        "title": title,
+                        "page": found.page,
+                        "line": found.line,
+                        "file": doc.part_name(found.part),
+                        "reason": why.in_(lang),
+                    }
+                    for title, found, why in doc.unrecognised()
+                ],
                 "not_checked": [
                     {"rule": n.rule, "reason": n.reason.in_(lang), "reasons": n.reason.to_dict()}
                     for n in report.not_checked

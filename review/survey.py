@@ -61,7 +61,7 @@ class SurveyRow:
     tables: int = 0
     tables_listed: int | None = None  # tables the contents page lists
     roles: list[str] = field(default_factory=list)
-    unrecognised: int = 0  # tables whose role could not be told
+    unrecognised: int = 0  # tables whose role could not be told, and tables passed over
     comparisons: int = 0
     identity_comparisons: int = 0
     failures: dict[str, int] = field(default_factory=dict)  # by severity
@@ -78,7 +78,7 @@ def row_of(
     path: Path, document: Document, report: Report, seconds: float, cached: bool
 ) -> SurveyRow:
     meta = document.meta
-    listed = [e for e in document.contents if e.role or e.number]
+    listed = [e for e in document.contents if e.names_table]
     identity = [f for f in report.findings if f.rule[:1] in IDENTITY_FAMILIES]
     return SurveyRow(
         path=str(path),
@@ -91,7 +91,7 @@ def row_of(
         tables=len(document.tables),
         tables_listed=len(listed) or None,
         roles=sorted({t.role for t in document.tables if t.role}),
-        unrecognised=sum(1 for t in document.tables if not t.role),
+        unrecognised=len(document.unrecognised()),
         comparisons=sum(report.comparisons.values()),
         identity_comparisons=sum(
             n for rule, n in report.comparisons.items() if rule[:1] in IDENTITY_FAMILIES

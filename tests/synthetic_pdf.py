@@ -141,3 +141,175 @@ def titled_grid_budget(path: Path) -> None:
     pdf.line(left, y, right, y)
     pdf.showPage()
     pdf.save()
+
+
+def ruled_table(
+    pdf: canvas.Canvas, top: float, edges: list[float], rows: list[list[str]], height: float = 20
+) -> float:
+    """Draw a fully ruled grid whose top is at `top`; returns the y below its last row."""
+    y = top
+    for cells in rows:
+        pdf.line(edges[0], y, edges[-1], y)
+        for x in edges:
+            pdf.line(x, y, x, y - height)
+        for x0, x1, text in zip(edges, edges[1:], cells, strict=False):
+            if text and text[0].isdigit() and any(ch in text for ch in ".,"):
+                pdf.drawRightString(x1 - 4, y - 14, text)  # amounts to the right
+            else:
+                pdf.drawString(x0 + 4, y - 14, text)
+        y -= height
+    pdf.line(edges[0], y, edges[-1], y)
+    return y
+
+
+def _title(pdf: canvas.Canvas, y: float, *lines: str) -> float:
+    pdf.setFont(FONT, 14)
+    for text in lines:
+        pdf.drawCentredString(297, y, text)
+        y -= 20
+    pdf.setFont(FONT, 10)
+    return y
+
+
+def final_accounts_with_row_numbers(path: Path) -> None:
+    """A 决算 table with a 行次 column and a 栏次 row: numbers that are not money."""
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    y = _title(pdf, 800, "某市档案局2025年度部门决算", "收入支出决算总表")
+    pdf.drawString(50, y, "部门：某市档案局")
+    pdf.drawRightString(545, y, "金额单位：万元")
+    ruled_table(
+        pdf,
+        y - 8,
+        [50, 190, 225, 290, 430, 465, 545],
+        [
+            ["收入", "", "", "支出", "", ""],
+            ["项目", "行次", "金额", "项目", "行次", "金额"],
+            ["栏次", "", "1", "栏次", "", "2"],
+            ["一、一般公共预算财政拨款收入", "1", "90.00", "一、一般公共服务支出", "31", "80.00"],
+            ["二、事业收入", "2", "10.00", "二、社会保障和就业支出", "32", "20.00"],
+            ["本年收入合计", "3", "100.00", "本年支出合计", "33", "100.00"],
+        ],
+    )
+    pdf.showPage()
+    pdf.save()
+
+
+def unit_in_the_title_line(path: Path) -> None:
+    """The unit printed at the end of the title line itself, nowhere else."""
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    pdf.setFont(FONT, 12)
+    pdf.drawString(120, 800, "2026年部门收入总表")
+    pdf.drawRightString(545, 800, "单位：万元")
+    pdf.setFont(FONT, 10)
+    ruled_table(
+        pdf,
+        780,
+        [50, 120, 260, 350, 450, 545],
+        [
+            ["科目编码", "科目名称", "合计", "一般公共预算", "上年结转"],
+            ["", "合计", "150.00", "140.00", "10.00"],
+            ["201", "一般公共服务支出", "150.00", "140.00", "10.00"],
+            ["20126", "档案事务", "150.00", "140.00", "10.00"],
+        ],
+    )
+    pdf.showPage()
+    pdf.save()
+
+
+def renamed_expense_table(path: Path) -> None:
+    """A table whose title names no known table: its header and rows say what it is."""
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    y = _title(pdf, 800, "2026年部门预算安排表")
+    pdf.drawRightString(545, y, "单位：万元")
+    ruled_table(
+        pdf,
+        y - 8,
+        [50, 120, 260, 350, 450, 545],
+        [
+            ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+            ["", "合计", "300.00", "200.00", "100.00"],
+            ["201", "一般公共服务支出", "250.00", "200.00", "50.00"],
+            ["20126", "档案事务", "250.00", "200.00", "50.00"],
+            ["208", "社会保障和就业支出", "50.00", "", "50.00"],
+            ["20805", "行政事业单位养老支出", "50.00", "", "50.00"],
+        ],
+    )
+    pdf.showPage()
+    pdf.save()
+
+
+def year_split_from_title(path: Path) -> None:
+    """'2026' on a line of its own, '年部门收支总体情况表' on the next."""
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    y = _title(pdf, 800, "2026", "年部门收支总体情况表")
+    pdf.drawRightString(545, y, "单位：万元")
+    ruled_table(
+        pdf,
+        y - 8,
+        [50, 200, 290, 450, 545],
+        [
+            ["收入", "", "支出", ""],
+            ["项目", "预算数", "项目", "预算数"],
+            ["一、一般公共预算拨款收入", "300.00", "一、一般公共服务支出", "250.00"],
+            ["二、政府性基金预算拨款收入", "", "二、社会保障和就业支出", "50.00"],
+            ["收入总计", "300.00", "支出总计", "300.00"],
+        ],
+    )
+    pdf.showPage()
+    pdf.save()
+
+
+def two_file_publication(tables: Path, narrative: Path, typo: bool = False) -> None:
+    """One department's budget as two files: the tables (which name the department only in
+    a cell) and the 情况说明. With `typo`, the text misstates the total."""
+    pdf = canvas.Canvas(str(tables), pagesize=(595, 842))
+    y = _title(pdf, 800, "预算01表 收支总表")
+    pdf.drawRightString(545, y, "金额单位：万元")
+    ruled_table(
+        pdf,
+        y - 8,
+        [50, 200, 290, 450, 545],
+        [
+            ["收入", "", "支出", ""],
+            ["项目", "预算数", "项目", "预算数"],
+            ["一、一般公共预算拨款收入", "300.00", "一、一般公共服务支出", "250.00"],
+            ["二、事业收入", "", "二、社会保障和就业支出", "50.00"],
+            ["收入总计", "300.00", "支出总计", "300.00"],
+        ],
+    )
+    pdf.showPage()
+    y = _title(pdf, 800, "预算02表 部门整体支出绩效目标表")
+    ruled_table(
+        pdf,
+        y - 8,
+        [50, 150, 350, 545],
+        [
+            ["（2026年度）", "", ""],
+            ["部门名称", "某市档案局", ""],
+            ["整体绩效目标", "保障运转", ""],
+        ],
+    )
+    pdf.showPage()
+    pdf.save()
+
+    total = "350.00" if typo else "300.00"
+    pdf = canvas.Canvas(str(narrative), pagesize=(595, 842))
+    pdf.setFont(FONT, 16)
+    pdf.drawCentredString(297, 800, "某市档案局2026年度部门预算信息公开")
+    pdf.setFont(FONT, 11)
+    lines = [
+        "第一部分 2026年度部门预算情况说明",
+        "一、部门情况说明",
+        "某市档案局负责全市档案工作。",
+        "二、收入预算情况说明",
+        f"2026年度收入预算{total}万元，其中一般公共预算拨款收入300.00万元。",
+        "三、支出预算情况说明",
+        "2026年度支出预算300.00万元，其中一般公共服务支出250.00万元，",
+        "社会保障和就业支出50.00万元。",
+    ]
+    y = 760.0
+    for text in lines:
+        pdf.drawString(60, y, text)
+        y -= 24
+    pdf.showPage()
+    pdf.save()
