@@ -284,11 +284,36 @@ def _copies(store: Store, sha: str, count: int) -> None:
     store.documents.insert_multiple(records)
 
 
+NATIONAL = ROOT / "samples" / "national"
+
+
+def survey_benchmarks() -> None:
+    """`survey` of the national samples into an empty store: seconds per page, 2 jobs and 1."""
+    from budget_review.review.survey import disclosure_files, survey
+
+    print()
+    files = disclosure_files([NATIONAL])
+    timings = {}
+    for jobs in (2, 1):
+        with tempfile.TemporaryDirectory() as folder, Store(folder) as store:
+            start = time.perf_counter()
+            rows = list(survey(store, files, jobs=jobs))
+            timings[jobs] = time.perf_counter() - start
+    pages = sum(r.pages or 0 for r in rows if r.read)
+    read = sum(1 for r in rows if r.read)
+    print(f"survey of {NATIONAL.name}/: {len(files)} files, {read} read, {pages} pages")
+    for jobs, seconds in timings.items():
+        name = f"survey, {jobs} jobs"
+        print(f"{name:<48} {seconds:8.2f} s   {seconds / pages:6.3f} s/page")
+    print(f"{'ratio, 2 jobs to 1':<48} {timings[2] / timings[1]:5.2f}x")
+
+
 SECTIONS = {
     "text": lambda: main(),
     "pipeline": pipeline_benchmarks,
     "app": lambda: app_benchmarks(),
     "pdf": lambda: pdf_benchmarks(),
+    "survey": survey_benchmarks,
 }
 
 

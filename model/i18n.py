@@ -363,18 +363,26 @@ WORDS: dict[str, tuple[str, str]] = {
     "survey.not_run": ("未检查", "not run"),
     "survey.seconds": ("秒", "seconds"),
     "survey.problem": ("无法读取：{problem}", "not read: {problem}"),
+    "survey.refused": ("无法读取", "not read"),
+    "survey.problem_column": ("无法读取的原因", "why not read"),
     "survey.summary": (
-        "{documents} 个文件：读取 {read} 个，无法读取 {refused} 个；{pages} 页，{tables} 张表"
+        "{files} 个文件，{documents} 份公开文件：读取 {read} 份，无法读取 {refused} 份；"
+        "{pages} 页，{tables} 张表"
         "（{unrecognised} 张未识别）；核对 {comparisons} 次，错误 {errors}、需复核 {warnings}、"
         "尾差 {tails}；表内表间核对 {identity} 次，{identity_errors} 处错误（{holding}% 相符）；"
         "{seconds:.1f} 秒",
-        "{documents} files: {read} read, {refused} not read; {pages} pages, {tables} tables "
+        "{files} files, {documents} disclosures: {read} read, {refused} not read; {pages} pages,"
+        " {tables} tables "
         "({unrecognised} unrecognised); {comparisons} comparisons, {errors} errors, "
         "{warnings} warnings, {tails} tails; {identity} table-identity comparisons, "
         "{identity_errors} failed ({holding}% hold); {seconds:.1f} s",
     ),
     # input problems: each names the file before it
     "input.missing": ("没有这个文件", "no such file"),
+    "input.no_disclosures": (
+        "文件夹中没有 PDF 或文本文件",
+        "the folder holds no PDF or text file",
+    ),
     "input.folder": ("是文件夹，不是文件", "is a folder, not a file"),
     "input.unreadable": ("无法读取（{reason}）", "cannot be read ({reason})"),
     "input.empty": ("文件是空的", "the file is empty"),

@@ -39,10 +39,9 @@ def _kind(row: SurveyRow, lang: str) -> str:
 
 def cells(row: SurveyRow, lang: str) -> list[str]:
     """One row of the text and CSV forms."""
-    name = Path(row.path).name
+    name = " + ".join(Path(p).name for p in row.files or [row.path])
     if not row.read:
-        problem = row.problem.in_(lang) if row.problem else ""
-        return [name, say("survey.problem", lang, problem=problem), *[""] * 8, f"{row.seconds:.1f}"]
+        return [name, say("survey.refused", lang), *[""] * 8, f"{row.seconds:.1f}"]
     tables = f"{row.tables}/{row.tables_listed}" if row.tables_listed else str(row.tables)
     if row.unrecognised:
         tables += f" (?{row.unrecognised})"
@@ -70,6 +69,7 @@ def summary(rows: Sequence[SurveyRow], lang: str, seconds: float) -> str:
     return say(
         "survey.summary",
         lang,
+        files=sum(len(r.files) or 1 for r in rows),
         documents=len(rows),
         read=len(read),
         refused=len(rows) - len(read),
@@ -102,6 +102,11 @@ def text(rows: Sequence[SurveyRow], lang: str, seconds: float, width: int | None
     buffer = io.StringIO()
     console = Console(file=buffer, width=width or 200, color_system=None, legacy_windows=False)
     console.print(table)
+    for row in rows:
+        if not row.read:  # the reason in full, under the table rather than across it
+            problem = row.problem.in_(lang) if row.problem else ""
+            reason = say("survey.problem", lang, problem=problem)
+            console.print(Text(printable(f"{Path(row.path).name}: {reason}")))
     console.print(Text(summary(rows, lang, seconds)))
     return buffer.getvalue()
 
@@ -122,7 +127,8 @@ def as_json(rows: Sequence[SurveyRow], lang: str, seconds: float) -> str:
 def as_csv(rows: Sequence[SurveyRow], lang: str) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow([say(key, lang) for key in COLUMNS])
+    writer.writerow([say(key, lang) for key in (*COLUMNS, "survey.problem_column")])
     for row in rows:
-        writer.writerow([spreadsheet_cell(cell) for cell in cells(row, lang)])
+        problem = row.problem.in_(lang) if row.problem else ""
+        writer.writerow([spreadsheet_cell(cell) for cell in [*cells(row, lang), problem]])
     return buffer.getvalue()

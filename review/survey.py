@@ -15,7 +15,7 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from budget_review.model import Document, InputError, Report, Severity, Text
+from budget_review.model import Document, InputError, Report, Severity, Text, words
 from budget_review.parsers import read_input
 from budget_review.review.pipeline import (
     Reviewed,
@@ -38,11 +38,16 @@ def disclosure_files(targets: Sequence[str | Path]) -> list[Path]:
     for target in targets:
         path = Path(target)
         if path.is_dir():
-            found += sorted(
+            inside = sorted(
                 p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
             )
-        else:
+            if not inside:
+                raise InputError(str(path), words("input.no_disclosures"))
+            found += inside
+        elif path.exists():
             found.append(path)
+        else:
+            raise InputError(str(path), words("input.missing"))
     return list(dict.fromkeys(found))
 
 
@@ -68,6 +73,7 @@ class SurveyRow:
     identity_errors: int = 0
     not_run: int = 0
     cached: bool = False
+    files: list[str] = field(default_factory=list)  # a publication's files, when several
 
     @property
     def read(self) -> bool:
@@ -202,12 +208,12 @@ def _in_order(
     absorbed: set[int] = set()
     for members, publication in published:
         members = sorted(members)
-        name = " + ".join(str(paths[i]) for i in members)
+        names = [str(paths[i]) for i in members]
         seconds = sum(rows[i].seconds for i in members if i in rows)
         cached = all(rows[i].cached if i in rows else True for i in members)
-        first[members[0]] = row_of(
-            Path(name), publication.document, publication.report, seconds, cached
-        )
+        row = row_of(paths[members[0]], publication.document, publication.report, seconds, cached)
+        row.files = names
+        first[members[0]] = row
         absorbed.update(members[1:])
     for index in range(len(paths)):
         if index not in absorbed:
