@@ -1,4 +1,8 @@
-"""Each sample is parsed once per test session; tests never read ../shared."""
+"""Each sample is parsed once per test session.
+
+Of the OCR tests, only tests/test_ocr_beijing.py reads ../shared (SHARED_SAMPLES), and
+skips when it is absent.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from budget_review.model import Document
 from budget_review.parsers import parse_file
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+SHARED_SAMPLES = Path(__file__).resolve().parent.parent.parent / "shared" / "samples"
 JINCHENG_TXT = SAMPLES / "jincheng-hrss-2026-budget.txt"
 
 
