@@ -125,6 +125,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.cards": ("绩效目标表", "project cards"),
     "report.narrative": ("说明", "narrative"),
     "report.document": ("文件", "document"),
+    "report.misread": ("（OCR：可能识别有误）", " (OCR: may be misread)"),
+    # what OCR was unsure of, in the app
+    "ocr.misread": ("可能识别有误", "may be misread"),
+    "ocr.confidence": ("OCR 置信度 {percent}", "OCR {percent}"),
     # notes export
     "notes.title": ("审查意见", "Review notes"),
     "notes.printed": ("原文", "printed"),
