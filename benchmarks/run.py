@@ -5,6 +5,7 @@ Timings are printed, never asserted: tests stay free of timing.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import statistics
@@ -308,16 +309,116 @@ def survey_benchmarks() -> None:
     print(f"{'ratio, 2 jobs to 1':<48} {timings[2] / timings[1]:5.2f}x")
 
 
+# OCR: the Jincheng sample's pages as a 180 dpi scan. Page 4 is dense text (about 1,100
+# characters, 1191×1684 at the reader's scale 2), page 11 a ruled table (183 text boxes).
+OCR_PAGES = {"dense text page (p.4)": 4, "table page (p.11)": 11}
+OCR_DOCUMENT = [4, 11, 12, 13, 14, 15]  # for whole-document time with 1 and 2 jobs
+
+
+def _scan(numbers: list[int], dpi: int = 180) -> bytes:
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(PDF_SAMPLE.read_bytes())
+    images = [pdf[n - 1].render(scale=dpi / 72).to_pil().convert("L") for n in numbers]
+    out = io.BytesIO()
+    images[0].save(out, "PDF", save_all=True, append_images=images[1:], resolution=float(dpi))
+    return out.getvalue()
+
+
+def _peak_rss_mb() -> tuple[float, float]:
+    """Peak resident memory of this process and of its largest finished child, in MB (Linux)."""
+    import resource
+
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return own, children
+
+
+def _ocr_child(task: str) -> None:
+    """Run in a fresh process, so that RSS and engine start-up are this measurement's own."""
+    import pypdfium2
+    from budget_review.parsers import parse_bytes
+    from budget_review.parsers.ocr_page import read_ocr_page
+    from budget_review.parsers.pdf_page import PageLines
+
+    result: dict[str, object] = {}
+    if task == "pages":
+        for name, number in OCR_PAGES.items():
+            document = pypdfium2.PdfDocument(_scan([number]))
+            read_ocr_page(document, 1, PageLines(page=1))  # engine start and first-shape warm-up
+            seconds, cpu = [], []
+            for _ in range(3):
+                start, busy = time.perf_counter(), time.process_time()
+                read_ocr_page(document, 1, PageLines(page=1))
+                seconds.append(time.perf_counter() - start)
+                cpu.append(time.process_time() - busy)
+            document.close()
+            # CPU seconds hardly change with the load of a shared machine; wall time does.
+            result[name] = seconds
+            result[name + " cpu"] = cpu
+    else:
+        data = _scan(OCR_DOCUMENT)
+        start = time.perf_counter()
+        parse_bytes("scan.pdf", data, jobs=int(task))
+        result["seconds"] = time.perf_counter() - start
+    result["rss"] = _peak_rss_mb()
+    print(json.dumps(result))
+
+
+def _child(task: str) -> dict[str, object]:
+    done = subprocess.run(
+        [sys.executable, __file__, "--ocr-child", task], check=True, capture_output=True, text=True
+    )
+    result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def ocr_benchmarks() -> None:
+    from budget_review.parsers import ocr
+
+    print(
+        f"\nOCR: {PDF_SAMPLE.name} pages as a 180 dpi scan, read at scale {ocr.SCALE} "
+        f"({ocr.SCALE * 72:.0f} dpi), {ocr.cores()} cores, load average {os.getloadavg()[0]:.1f}"
+    )
+    pages = _child("pages")
+    for name in OCR_PAGES:
+        seconds = pages[name]
+        assert isinstance(seconds, list)
+        cpu = pages[name + " cpu"]
+        assert isinstance(cpu, list)
+        print(
+            f"{'OCR ' + name + ', 1 job':<48} median {statistics.median(seconds):6.2f} s   "
+            f"spread {min(seconds):.2f}–{max(seconds):.2f} s   "
+            f"(CPU {statistics.median(cpu):.2f} s; target dense <= 5 s, table <= 1 s)"
+        )
+    own, _ = pages["rss"]  # type: ignore[misc]
+    print(f"{'peak RSS, 1 job (engine + one page)':<48} {own:8.0f} MB")
+    count = len(OCR_DOCUMENT)
+    for jobs in (1, 2):
+        runs = [_child(str(jobs)) for _ in range(2)]
+        best = min(float(r["seconds"]) for r in runs)  # type: ignore[arg-type]
+        own, children = runs[0]["rss"]  # type: ignore[misc]
+        memory = f"peak RSS {own:.0f} MB" + (f", worker {children:.0f} MB" if jobs > 1 else "")
+        print(
+            f"{f'OCR {count} scanned pages, {jobs} job' + ('s' if jobs > 1 else ''):<48} "
+            f"{best / count:6.2f} s/page   ({best:.1f} s; {memory})"
+        )
+
+
 SECTIONS = {
     "text": lambda: main(),
     "pipeline": pipeline_benchmarks,
     "app": lambda: app_benchmarks(),
     "pdf": lambda: pdf_benchmarks(),
     "survey": survey_benchmarks,
+    "ocr": ocr_benchmarks,
 }
 
 
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--ocr-child"]:
+        _ocr_child(sys.argv[2])
+        sys.exit(0)
     # `make bench` runs every section; `python benchmarks/run.py pipeline` one of them.
     for name in sys.argv[1:] or list(SECTIONS):
         SECTIONS[name]()

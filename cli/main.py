@@ -11,10 +11,11 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from budget_review.model import Document, InputError, Severity, say
+from budget_review.parsers import OCR_MODES, Progress
 from budget_review.review import (
     InputErrors,
     Reviewed,
@@ -49,6 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     _jobs_option(ingest)
     _lang_option(ingest)
     _engine_option(ingest)
+    _ocr_option(ingest)
     ingest.add_argument(
         "--no-progress", action="store_true", help="no progress bar on stderr while reading PDFs"
     )
@@ -58,6 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     _jobs_option(dump)
     _lang_option(dump)
     _engine_option(dump)
+    _ocr_option(dump)
     check = commands.add_parser("check", help="run the reconciliation checks and report")
     check.add_argument("files", nargs="+", metavar="FILE")
     check.add_argument("--format", choices=["text", "json", "md"], default="text")
@@ -70,6 +73,7 @@ def _parser() -> argparse.ArgumentParser:
     _lang_option(check)
     _jobs_option(check)
     _engine_option(check)
+    _ocr_option(check)
     open_ = commands.add_parser("open", help="open files in the review app (ingesting as needed)")
     open_.add_argument("files", nargs="*", metavar="FILE")
     _app_options(open_)
@@ -82,6 +86,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     _lang_option(checklist)
     _jobs_option(checklist)
+    _engine_option(checklist)
+    _ocr_option(checklist)
     notes = commands.add_parser("notes", help="reviewers' notes")
     notes_commands = notes.add_subparsers(dest="notes_command", metavar="ACTION", required=True)
     export = notes_commands.add_parser("export", help="the notes as a Markdown report")
@@ -100,6 +106,7 @@ def _parser() -> argparse.ArgumentParser:
     survey.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     _jobs_option(survey, "processes, one document each (default: the available cores)")
     _engine_option(survey)
+    _ocr_option(survey)
     _lang_option(survey)
     listing = commands.add_parser("list", help="list the documents in the store")
     _lang_option(listing)
@@ -133,6 +140,16 @@ def _engine_option(command: argparse.ArgumentParser) -> None:
     )
 
 
+def _ocr_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--ocr",
+        choices=OCR_MODES,
+        default=None,
+        help="which PDF pages are OCR'd: auto (the default: pages without a usable text "
+        "layer), always, never (a file already in the store is not read again)",
+    )
+
+
 def _app_options(command: argparse.ArgumentParser) -> None:
     _lang_option(command, default=None)
     command.add_argument(
@@ -142,6 +159,7 @@ def _app_options(command: argparse.ArgumentParser) -> None:
     )
     _jobs_option(command)
     _engine_option(command)
+    _ocr_option(command)
 
 
 def _positive(text: str) -> int:
@@ -163,10 +181,22 @@ def _existing_store(args: argparse.Namespace) -> Store | None:
     return Store.existing(args.db)
 
 
-def _read_only(args: argparse.Namespace, paths: Sequence[str]) -> list[Reviewed]:
+def _read_only(
+    args: argparse.Namespace,
+    paths: Sequence[str],
+    progress_for: Callable[[Path], Progress | None] | None = None,
+) -> list[Reviewed]:
     store = _existing_store(args)
     try:
-        return open_all_for_review(store, paths, args.jobs, keep=False, engine=args.pdf_engine)
+        return open_all_for_review(
+            store,
+            paths,
+            args.jobs,
+            progress_for,
+            keep=False,
+            engine=args.pdf_engine,
+            ocr=args.ocr,
+        )
     finally:
         if store is not None:
             store.close()
@@ -201,7 +231,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
         with PageProgress(enabled=not args.no_progress) as progress:
             reviewed = open_all_for_review(
-                store, args.files, args.jobs, progress.task, engine=args.pdf_engine
+                store, args.files, args.jobs, progress.task, engine=args.pdf_engine, ocr=args.ocr
             )
         seconds = time.perf_counter() - start
         for item in reviewed:
@@ -231,9 +261,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from budget_review.cli.progress import PageProgress
     from budget_review.reports import findings as report
 
-    pairs = [(r.document, r.report) for r in _read_only(args, args.files)]
+    with PageProgress() as progress:  # OCR'd pages take seconds each: show them go by
+        pairs = [(r.document, r.report) for r in _read_only(args, args.files, progress.task)]
     if args.format == "json":
         print(report.as_json(pairs, args.lang))
     else:
@@ -297,7 +329,7 @@ def cmd_open(args: argparse.Namespace) -> int:
 
     files = [Path(f) for f in args.files] or [bundled_sample()]
     app = make_review_app(
-        files, Path(args.db) if args.db else None, args.lang, args.jobs, args.pdf_engine
+        files, Path(args.db) if args.db else None, args.lang, args.jobs, args.pdf_engine, args.ocr
     )
     # The benchmark's ready-and-exit run has no terminal to draw on.
     app.run(mouse=not args.no_mouse, headless=bool(os.environ.get("BUDGET_REVIEW_EXIT_WHEN_READY")))
@@ -314,12 +346,12 @@ def cmd_survey(args: argparse.Namespace) -> int:
     start = time.perf_counter()
     with _store(args) as store:
         if args.no_progress or not sys.stderr.isatty():
-            rows = list(survey(store, paths, args.jobs, engine=args.pdf_engine))
+            rows = list(survey(store, paths, args.jobs, engine=args.pdf_engine, ocr=args.ocr))
         else:
             from budget_review.cli.progress import FileProgress
 
             with FileProgress(len(paths)) as bar:
-                rows = list(survey(store, paths, args.jobs, bar.advance, args.pdf_engine))
+                rows = list(survey(store, paths, args.jobs, bar.advance, args.pdf_engine, args.ocr))
     seconds = time.perf_counter() - start
     if args.format == "json":
         out = render.as_json(rows, args.lang, seconds) + "\n"

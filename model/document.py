@@ -22,6 +22,8 @@ Side = str
 Kind = Literal["budget", "final_accounts"]
 Scope = Literal["department", "unit"]
 BBox = tuple[float, float, float, float]
+# Below this OCR confidence a figure is shown as possibly misread (see parsers/ocr.py).
+LOW_CONFIDENCE = 0.9
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,13 @@ class Provenance:
     bbox: BBox | None = None
     # which of the document's files, when it was published as several (Document.parts)
     part: int = 0
+    # How sure OCR was of this text (0–1); None for text read from a text layer or a dump.
+    confidence: float | None = None
+
+    @property
+    def uncertain(self) -> bool:
+        """Read by OCR with low confidence: the figure may be misread, not necessarily wrong."""
+        return self.confidence is not None and self.confidence < LOW_CONFIDENCE
 
 
 @dataclass

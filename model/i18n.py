@@ -74,6 +74,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "where.page": ("第{n}页", "page {n}"),
     "where.line": ("第{n}行", "line {n}"),
     "where.pages": ("第{a}–{b}页", "pages {a}–{b}"),
+    "where.page_list": ("第{runs}页", "pages {runs}"),
     "where.in_file": ("{file} {where}", "{file} {where}"),
     # severities, as a heading and as a count
     "severity.error": ("错误", "error"),
@@ -125,6 +126,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.cards": ("绩效目标表", "project cards"),
     "report.narrative": ("说明", "narrative"),
     "report.document": ("文件", "document"),
+    "report.misread": ("（OCR：可能识别有误）", " (OCR: may be misread)"),
+    # what OCR was unsure of, in the app
+    "ocr.misread": ("可能识别有误", "may be misread"),
+    "ocr.confidence": ("OCR 置信度 {percent}", "OCR {percent}"),
     # notes export
     "notes.title": ("审查意见", "Review notes"),
     "notes.printed": ("原文", "printed"),
@@ -216,6 +221,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "read.page_pdfminer": (
         "第{page}页改用 pdfminer 读取（技术原因：{reason}）",
         "page {page}: read with pdfminer ({reason})",
+    ),
+    "read.pages_ocr": (
+        "{pages}经 OCR 识别：识别把握不大的数字已标出",
+        "{pages} read by OCR: figures it was unsure of are marked",
+    ),
+    "read.page_ocr_empty": (
+        "第{page}页 OCR 没有识别出文字（空白页、照片或手写？）",
+        "page {page}: OCR found no text (blank page, photo or handwriting?)",
     ),
     "read.page_scanned": (
         "第{page}页没有文字层（扫描页？），已跳过",
@@ -411,6 +424,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "input.pdf_scanned": (
         "没有文字层：请先进行文字识别（页面是图片）",
         "no text layer: OCR the file first (the pages are images)",
+    ),
+    "input.pdf_ocr_found_none": (
+        "没有可读的文字：OCR 在所有页面上都没有识别出文字（空白、照片或手写？）",
+        "no readable text: OCR found none on any page (blank, photos or handwriting?)",
     ),
     "input.pdf_no_text": (
         "没有文字层：PDF 中没有可读的文字",

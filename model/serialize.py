@@ -6,6 +6,7 @@ printed (no separators); Decimal never passes through float.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -46,12 +47,18 @@ def _part(where: Provenance) -> dict[str, int]:
     return {"part": where.part} if where.part else {}
 
 
+def _confidence(where: Provenance) -> dict[str, float]:
+    """OCR'd text only: absent means read from a text layer or a dump."""
+    return {"confidence": where.confidence} if where.confidence is not None else {}
+
+
 def _where(where: Provenance) -> dict[str, Any]:
     return {
         "page": where.page,
         "line": where.line,
         "bbox": list(where.bbox) if where.bbox else None,
         **_part(where),
+        **_confidence(where),
     }
 
 
@@ -62,6 +69,7 @@ def _unwhere(data: dict[str, Any]) -> Provenance:
         page=data.get("page"),
         bbox=(bbox[0], bbox[1], bbox[2], bbox[3]) if bbox else None,
         part=data.get("part", 0),
+        confidence=data.get("confidence"),
     )
 
 
@@ -273,6 +281,7 @@ def _claim_to_dict(claim: Claim) -> dict[str, Any]:
         "key": claim.key,
         "paragraph": claim.paragraph,
         **_page_line(claim.where),
+        **_confidence(claim.where),
     }
 
 
@@ -286,7 +295,7 @@ def _claim_from_dict(data: dict[str, Any]) -> Claim:
         subject=data.get("subject", ""),
         direction=data.get("direction"),
         section=data.get("section"),
-        where=_unpage_line(data),
+        where=replace(_unpage_line(data), confidence=data.get("confidence")),
         key=data.get("key", ""),
         paragraph=data.get("paragraph", ""),
     )

@@ -11,11 +11,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from budget_review.model import Document, InputError, words
+from budget_review.parsers.ocr_mode import MODES as OCR_MODES
+from budget_review.parsers.ocr_mode import OcrMode
 from budget_review.parsers.version import PARSER_VERSION
 
 __all__ = [
+    "OCR_MODES",
     "PARSER_VERSION",
     "InputError",
+    "OcrMode",
     "Progress",
     "is_pdf",
     "parse_bytes",
@@ -53,14 +57,16 @@ def parse_bytes(
     jobs: int | None = None,
     progress: Progress | None = None,
     engine: str | None = None,
+    ocr: str | None = None,
 ) -> Document:
-    """Parse a PDF or a text dump. `jobs`, `progress` (pages done, pages) and `engine`
-    ("pdfium", the default, or "pdfminer") apply to PDFs."""
+    """Parse a PDF or a text dump. `jobs`, `progress` (pages done, pages), `engine`
+    ("pdfium", the default, or "pdfminer") and `ocr` ("auto", the default: pages without
+    a usable text layer; "always"; "never") apply to PDFs."""
     sha = hashlib.sha256(data).hexdigest()
     if is_pdf(data):
         from budget_review.parsers.pdf import parse_pdf
 
-        doc = parse_pdf(path, data, sha, jobs, progress, engine)
+        doc = parse_pdf(path, data, sha, jobs, progress, engine, ocr)
     elif path.lower().endswith(".pdf"):
         raise InputError(path, words("input.not_pdf"))
     else:
@@ -85,5 +91,6 @@ def parse_file(
     jobs: int | None = None,
     progress: Progress | None = None,
     engine: str | None = None,
+    ocr: str | None = None,
 ) -> Document:
-    return parse_bytes(str(path), read_input(path), jobs, progress, engine)
+    return parse_bytes(str(path), read_input(path), jobs, progress, engine, ocr)

@@ -19,7 +19,7 @@ from budget_review.parsers.grid import Cell, GridLine
 # Stamps and watermarks that sit on every page and are never content.
 STAMP = re.compile(r"^(仅供内部审核|内部资料|内部审核|审核稿|征求意见稿|草稿|样稿|注意保密)$")
 PAGE_NUMBER = re.compile(
-    r"^(?:[-－—]\s*(?:\d\s*){1,3}[-－—]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3}(?:\s*/\s*\d{1,3})?)$"
+    r"^(?:[-－—]?\s*(?:\d\s*){1,3}[-－—]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3}(?:\s*/\s*\d{1,3})?)$"
 )
 PART_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")
 SECTION_HEADING = re.compile(
@@ -55,12 +55,15 @@ class Line:
     cell_boxes: list[BBox | None] | None = None
     # "contents" for lines of a contents page the PDF reader recognised
     role: str | None = None
+    # OCR'd lines: the lowest confidence of the line's text, and of each cell's
+    confidence: float | None = None
+    cell_confidences: list[float | None] | None = None
 
     @property
     def where(self) -> Provenance:
         if self.page is None:
             return Provenance(line=self.number)
-        return Provenance(page=self.page, bbox=self.bbox)
+        return Provenance(page=self.page, bbox=self.bbox, confidence=self.confidence)
 
     @property
     def place(self) -> Text:
@@ -77,7 +80,13 @@ class Line:
         boxed = self.cell_boxes is not None
         for i, text in enumerate(self.cells):
             box = self.cell_boxes[i] if self.cell_boxes and i < len(self.cell_boxes) else None
-            cell_where = Provenance(page=self.page, bbox=box or self.bbox) if self.page else where
+            sure = self.cell_confidences
+            confidence = sure[i] if sure and i < len(sure) else None
+            cell_where = (
+                Provenance(page=self.page, bbox=box or self.bbox, confidence=confidence)
+                if self.page
+                else where
+            )
             cells.append(Cell(text.strip(), cell_where, covered=boxed and box is None))
         return GridLine(cells, where, boxed=boxed)
 

@@ -2,9 +2,11 @@
 
 The characters and rulings of each page come from pdfium (the default engine, see
 pdfium_page.py) or from pdfminer, pdfplumber's own; the same lines come out of
-either. Pages are read in worker processes (`jobs`), each opening the file itself;
-the lines they return are stitched in page order and handed to the shared
-`BlockReader`, so tables continuing across pages join exactly as in a dump.
+either. A page without a usable text layer is OCR'd into the same lines
+(ocr_page.py), whichever engine read the others. Pages are read in worker
+processes (`jobs`), each opening the file itself; the lines they return are
+stitched in page order and handed to the shared `BlockReader`, so tables
+continuing across pages join exactly as in a dump.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ from budget_review.parsers.lines import (
     furniture,
     is_heading,
 )
+from budget_review.parsers.ocr_mode import OcrMode, checked_ocr_mode
+from budget_review.parsers.ocr_page import needs_ocr, read_ocr_page
 from budget_review.parsers.pdf_page import PageLines, clean_prose, read_page
 
 Progress = Callable[[int, int], None]
@@ -111,15 +115,21 @@ class _Reader:
     """One open document, read page by page with the chosen engine.
 
     pdfplumber always opens it: its pages carry the geometry, and pdfminer reads any
-    page pdfium cannot. With the pdfium engine pypdfium2 opens it too, once.
+    page pdfium cannot. With the pdfium engine pypdfium2 opens it too, once; with
+    pdfminer, only when a page must be rendered for OCR.
     """
 
-    def __init__(self, source: str | bytes, engine: str, pdf: PDF | None = None) -> None:
+    def __init__(
+        self, source: str | bytes, engine: str, pdf: PDF | None = None, ocr: OcrMode = "never"
+    ) -> None:
         import pdfplumber
 
         if pdf is None:
             pdf = pdfplumber.open(BytesIO(source) if isinstance(source, bytes) else source)
         self.pdf = pdf
+        self.source = source
+        self.ocr = ocr
+        self.pictures: Any = None  # what OCR renders pages from, when pdfium is not open
         self.pdfium: Any = None
         self.fonts: Any = None
         self.problem: str | None = None  # why pdfium cannot read this document
@@ -148,9 +158,27 @@ class _Reader:
             result = read_page(source, number)
             result.fallback = note
             page.close()
+            if needs_ocr(result, self.ocr):  # no text layer, or a garbage one: read the picture
+                result = read_ocr_page(self._pictures(), number, result)
             return result
         except Exception as exc:
             return PageLines(page=number, problem=f"{type(exc).__name__}: {exc}")
+
+    def _pictures(self) -> Any:
+        """The pdfium document OCR renders pages from: the engine's own, else opened once."""
+        if self.pdfium is not None:
+            return self.pdfium
+        if self.pictures is None:
+            import pypdfium2
+
+            pictures = pypdfium2.PdfDocument(self.source)
+            if len(pictures) != len(self.pdf.pages):  # its page N would be another page
+                pictures.close()
+                raise ValueError(
+                    f"pdfium counts {len(pictures)} pages, pdfminer {len(self.pdf.pages)}"
+                )
+            self.pictures = pictures
+        return self.pictures
 
     def _source(self, page: Any) -> tuple[Any, str | None]:
         """The page with pdfium's objects, or the pdfminer page and why."""
@@ -166,20 +194,29 @@ class _Reader:
             return page, f"pdfium: {type(exc).__name__}: {exc}"
 
     def close(self) -> None:
-        if self.pdfium is not None:
-            self.pdfium.close()  # pdfium's memory is freed only when closed
+        for document in (self.pdfium, self.pictures):
+            if document is not None:
+                document.close()  # pdfium's memory is freed only when closed
         self.pdf.close()
 
 
 _worker: _Reader | None = None  # each worker process opens the file once
 
 
-def _open_in_worker(source: str | bytes, engine: str) -> None:
+def _open_in_worker(source: str | bytes, engine: str, ocr: OcrMode, jobs: int) -> None:
     from multiprocessing.util import Finalize
 
     global _worker
-    _worker = _Reader(source, engine)
+    _ocr_jobs(jobs)
+    _worker = _Reader(source, engine, ocr=ocr)
     Finalize(_worker, _worker.close, exitpriority=10)  # close pdfium when the worker ends
+
+
+def _ocr_jobs(jobs: int) -> None:
+    """Tell the OCR engine how many processes share the cores (without loading onnxruntime)."""
+    from budget_review.parsers import ocr
+
+    ocr.set_jobs(jobs)
 
 
 def _read_chunk(numbers: list[int]) -> list[PageLines]:
@@ -187,9 +224,12 @@ def _read_chunk(numbers: list[int]) -> list[PageLines]:
     return [_worker.read(number) for number in numbers]
 
 
-def _chunks(count: int, jobs: int) -> list[list[int]]:
-    """Small runs of pages handed out in turn, so that slow pages spread over the workers."""
-    size = max(1, min(6, count // (jobs * 6) or 1))
+def _chunks(count: int, jobs: int, one_by_one: bool = False) -> list[list[int]]:
+    """Small runs of pages handed out in turn, so that slow pages spread over the workers.
+
+    When pages may be OCR'd (seconds each), they go one by one: the bar moves per page.
+    """
+    size = 1 if one_by_one else max(1, min(6, count // (jobs * 6) or 1))
     return [list(range(start, min(start + size, count + 1))) for start in range(1, count + 1, size)]
 
 
@@ -199,14 +239,18 @@ def read_pages(
     jobs: int | None = None,
     progress: Progress | None = None,
     engine: str | None = None,
+    ocr: str | None = None,
 ) -> list[PageLines]:
+    """`ocr`: "auto" (the default: pages without a usable text layer), "always", "never"."""
     engine = checked_engine(engine)
+    mode = checked_ocr_mode(ocr)
     pdf = _open(path, data)
     count = len(pdf.pages)
     jobs = max(1, min(jobs or default_jobs(count, engine), count))
     results: list[PageLines] = []
     if jobs == 1:
-        reader = _Reader(data, engine, pdf)
+        _ocr_jobs(1)
+        reader = _Reader(data, engine, pdf, mode)
         try:
             for number in range(1, count + 1):
                 results.append(reader.read(number))
@@ -223,9 +267,10 @@ def read_pages(
     with ProcessPoolExecutor(
         max_workers=jobs,
         initializer=_open_in_worker,
-        initargs=(path if on_disk else data, engine),
+        initargs=(path if on_disk else data, engine, mode, jobs),
     ) as pool:
-        futures = [pool.submit(_read_chunk, chunk) for chunk in _chunks(count, jobs)]
+        chunks = _chunks(count, jobs, one_by_one=mode != "never")
+        futures = [pool.submit(_read_chunk, chunk) for chunk in chunks]
         for future in as_completed(futures):
             results.extend(future.result())
             if progress:
@@ -303,6 +348,7 @@ def _join_wrapped_titles(lines: list[Line]) -> list[Line]:
         ):
             prev.text = prev.text.strip() + line.text.strip()
             prev.cells = [prev.text]
+            prev.confidence = _lowest(prev.confidence, line.confidence)
             continue
         out.append(line)
     return out
@@ -328,6 +374,7 @@ def _join_prose(lines: list[Line], pages: dict[int, PageLines]) -> list[Line]:
             joined = prev.text.rstrip() + line.text.strip()
             prev.text = joined
             prev.cells = [joined]
+            prev.confidence = _lowest(prev.confidence, line.confidence)
             continue
         out.append(line)
     for line in out:
@@ -335,6 +382,11 @@ def _join_prose(lines: list[Line], pages: dict[int, PageLines]) -> list[Line]:
             line.text = clean_prose(line.text)
             line.cells = [line.text]
     return out
+
+
+def _lowest(a: float | None, b: float | None) -> float | None:
+    """A joined line is as sure as its least sure part (OCR confidence)."""
+    return b if a is None else a if b is None else min(a, b)
 
 
 def _reaches_margin(line: Line, pages: dict[int, PageLines], slack: float = 2) -> bool:
@@ -368,6 +420,20 @@ def _cover(lines: list[Line]) -> list[str]:
     return [clean_prose("".join(title))] if len(title) > 1 else []
 
 
+def _page_list(numbers: list[int]) -> Text:
+    """第1–3、7页 / pages 1–3, 7: runs of pages, for one warning instead of one per page."""
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    spans = [f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs]
+    if len(numbers) == 1:
+        return words("where.page", n=spans[0])
+    return words("where.page_list", runs=Text("、".join(spans), ", ".join(spans)))
+
+
 def parse_pdf(
     path: str,
     data: bytes,
@@ -375,20 +441,29 @@ def parse_pdf(
     jobs: int | None = None,
     progress: Progress | None = None,
     engine: str | None = None,
+    ocr: str | None = None,
 ) -> Document:
-    """`engine`: "pdfium" (the default) or "pdfminer" reads the characters and rulings."""
+    """`engine`: "pdfium" (the default) or "pdfminer" reads the characters and rulings;
+    `ocr`: "auto" (the default), "always" or "never" says which pages are OCR'd."""
     from budget_review.parsers.reader import BlockReader
 
-    pages = read_pages(path, data, jobs, progress, engine)
+    pages = read_pages(path, data, jobs, progress, engine, ocr)
     doc = Document(source=Source(path=path, sha256=sha256, format="pdf", pages=len(pages)))
     if not any(p.has_text for p in pages if p.problem is None):
+        if any(p.ocr for p in pages):
+            raise InputError(path, words("input.pdf_ocr_found_none"))
         if any(p.has_images for p in pages):
             raise InputError(path, words("input.pdf_scanned"))
         raise InputError(path, words("input.pdf_no_text"))
+    read_by_ocr = [p.page for p in pages if p.ocr and p.has_text]
+    if read_by_ocr:
+        doc.warnings.append(words("read.pages_ocr", pages=_page_list(read_by_ocr)))
     doc.warnings.extend(_fallbacks(pages))
     for page in pages:
         if page.problem:
             doc.warnings.append(words("read.page_unreadable", page=page.page, problem=page.problem))
+        elif not page.has_text and page.ocr and page.has_images:
+            doc.warnings.append(words("read.page_ocr_empty", page=page.page))
         elif not page.has_text and page.has_images:
             doc.warnings.append(words("read.page_scanned", page=page.page))
         elif not page.has_text:
@@ -405,6 +480,10 @@ def parse_pdf(
     body = _join_prose(body, {p.page: p for p in pages})
     reader = BlockReader(doc, body)
     reader.run()
+    if read_by_ocr:
+        from budget_review.parsers.ocr_confidence import settle_claims
+
+        settle_claims(doc, pages)
     head = _cover(body) + [ln.text.strip() for ln in body if ln.text.strip() and not ln.tabbed][:40]
     assemble.finish(doc, head, reader.department_from_tables, reader.named_in_cells)
     return doc

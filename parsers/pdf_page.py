@@ -70,6 +70,7 @@ class PageLines:
     contents: bool = False  # holds the 目录 heading
     problem: str | None = None
     fallback: str | None = None  # why pdfminer read the page in pdfium's place
+    ocr: bool = False  # read from the page's picture (ocr_page.py)
     width: float = 0.0
     left: float = 0.0  # left and right edges of the text, for joining wrapped prose lines
     right: float = 0.0
@@ -242,7 +243,7 @@ _SPILL = re.compile(r"^(?P<words>[\u4e00-\u9fff]{1,4})(?P<figure>-?[\d,]+\.\d+)$
 _TITLE_LIKE = re.compile(r"^(?:\S*表\d{1,2}|\S{0,6}\d{1,2}表)?[\u4e00-\u9fff“”（）()、]{4,40}表$")
 
 
-def _caption(values: list[str]) -> str | None:
+def row_caption(values: list[str]) -> str | None:
     """A title, unit or caption row drawn inside the grid (as spreadsheets export it), as text."""
     filled = [v.strip() for v in values if v.strip()]
     if not filled or len(filled) > 2:
@@ -302,7 +303,7 @@ def _table_rows(
             if present
             else (0.0, 0.0, 0.0, 0.0)
         )
-        caption = _caption(values)
+        caption = row_caption(values)
         if caption is not None:
             lines.append(Line(0, caption, [caption], page=page, bbox=box))
             continue
@@ -389,7 +390,7 @@ def _amounts(text: str) -> int:
     return sum(is_number_cell(word) for word in text.split())
 
 
-def _unruled_table_region(
+def unruled_table_region(
     lines: list[tuple[BBox, str, float]], width: float
 ) -> tuple[float, float, float, float] | None:
     """Where an unruled table sits: the run of lines with figures, and its header above.
@@ -445,7 +446,7 @@ def read_page(page: Page, number: int) -> PageLines:
         tables = [t for t in page.find_tables(LINES_SETTINGS) if _is_grid(t)]
         tables = [t for t in tables if not _drawn_behind_prose(t, page)]
     plain = _text_lines(_outside(body, tables))
-    region = None if tables else _unruled_table_region(plain, float(page.width))
+    region = None if tables else unruled_table_region(plain, float(page.width))
     if region is not None:
         # Columns from the alignment of words, only inside the table's own region, so
         # that captions above it cannot shift the column edges.

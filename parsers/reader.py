@@ -58,6 +58,11 @@ _EMPTY_NOTE = re.compile(
 )
 _GRID_CONTENTS_HEAD = re.compile(r"^(?:报表|表格|附表)目录$")
 _LATIN_HEAVY = re.compile(r"[A-Za-z]")
+# '1．一般公共预算拨款收入101,673.03万元。': an item's amount set as a heading, ending it. A
+# heading that goes on past its amount is a paragraph's first line taken for a heading.
+_ITEM_AMOUNT = re.compile(
+    r"^[^，,；;。]*?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?\s*(?:亿元|万元|元)[。．.]?$"
+)
 
 
 class BlockReader:
@@ -444,7 +449,11 @@ class BlockReader:
                 if re.match(r"^[一二三四五六七八九十]", text)
                 else 3
             )
-            self._new_section(text, level, where)
+            section = self._new_section(text, level, where)
+            if _ITEM_AMOUNT.match(text):
+                for number, claim in enumerate(extract_claims(text, where, text), start=1):
+                    claim.key = f"s{section.number}h{number}"
+                    self.doc.claims.append(claim)
             return
         section = self.section or self._new_section("", 0, where)
         paragraph = section.paragraph_key(len(section.paragraphs))
@@ -475,7 +484,8 @@ def _by_position(line: Line, columns: list[BBox | None] | None) -> Line:
         return line
     cells = [""] * len(columns)
     boxes: list[BBox | None] = [None] * len(columns)
-    for text, box in zip(line.cells, line.cell_boxes, strict=False):
+    sure: list[float | None] = [None] * len(columns)  # OCR confidence moves with its cell
+    for index, (text, box) in enumerate(zip(line.cells, line.cell_boxes, strict=False)):
         if box is None or not text.strip():
             continue
         overlaps = [
@@ -485,7 +495,15 @@ def _by_position(line: Line, columns: list[BBox | None] | None) -> Line:
         if overlaps[best] <= 0 or cells[best]:
             return line  # no clear place: leave the row to the alignment repair
         cells[best], boxes[best] = text, box
-    return replace(line, cells=cells, cell_boxes=boxes, text="\t".join(cells))
+        if line.cell_confidences and index < len(line.cell_confidences):
+            sure[best] = line.cell_confidences[index]
+    return replace(
+        line,
+        cells=cells,
+        cell_boxes=boxes,
+        text="\t".join(cells),
+        cell_confidences=sure if line.cell_confidences else None,
+    )
 
 
 def _continues(text: str, spec: TableRole, department: str | None, unit: object) -> bool:

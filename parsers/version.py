@@ -1,4 +1,5 @@
 """The reader's version: a stored document read by another version is read again."""
 
 # 4: tables known by role, PDFs read with pdfium by default (as pdfminer would read them)
-PARSER_VERSION = "6"
+# 7: OCR of scanned pages (confidence on what OCR read), amounts in item headings
+PARSER_VERSION = "7"

@@ -7,6 +7,7 @@ from collections import defaultdict
 from typing import Any
 
 from budget_review.model import Document, Finding, Report, Severity, say
+from budget_review.model.doubts import Doubts
 from budget_review.model.i18n import place
 from budget_review.model.serialize import finding_to_dict
 
@@ -17,8 +18,10 @@ def _heading(severity: Severity, lang: str) -> str:
     return say(f"severities.{severity.value}", lang)
 
 
-def message(finding: Finding, lang: str) -> str:
-    return finding.message_in(lang)
+def message(finding: Finding, lang: str, doubts: Doubts | None = None) -> str:
+    """The finding in words; one resting on something OCR was unsure of says so."""
+    text = finding.message_in(lang)
+    return text + say("report.misread", lang) if doubts and doubts.any(finding) else text
 
 
 def _where(finding: Finding, doc: Document) -> str:
@@ -73,6 +76,7 @@ def _paths(doc: Document) -> str:
 
 
 def text(doc: Document, report: Report, lang: str) -> str:
+    doubts = Doubts(doc)
     lines = [
         f"{_paths(doc)}: {_title(doc)}",
         f"  {_counts(report, lang)}",
@@ -91,7 +95,7 @@ def text(doc: Document, report: Report, lang: str) -> str:
             for finding in members:
                 where = _where(finding, doc)
                 lines.append(
-                    f"      [{finding.rule}] {message(finding, lang)}"
+                    f"      [{finding.rule}] {message(finding, lang, doubts)}"
                     + (f" ({where})" if where else "")
                 )
     unknown = doc.unrecognised()
@@ -108,6 +112,7 @@ def text(doc: Document, report: Report, lang: str) -> str:
 
 
 def markdown(doc: Document, report: Report, lang: str) -> str:
+    doubts = Doubts(doc)
     out = [f"# {_title(doc)}", "", f"`{_paths(doc)}` · sha256 `{doc.source.sha256[:12]}`", ""]
     out += [f"**{_counts(report, lang)}**", "", comparisons_line(report, lang), ""]
     for severity in ORDER:
@@ -120,7 +125,7 @@ def markdown(doc: Document, report: Report, lang: str) -> str:
         for finding in findings:
             cells = [
                 finding.rule,
-                message(finding, lang).replace("|", "\\|"),
+                message(finding, lang, doubts).replace("|", "\\|"),
                 _where(finding, doc),
                 str(finding.expected) if finding.expected is not None else "",
                 str(finding.actual) if finding.actual is not None else "",
@@ -145,11 +150,16 @@ def markdown(doc: Document, report: Report, lang: str) -> str:
 def as_json(pairs: list[tuple[Document, Report]], lang: str) -> str:
     documents: list[dict[str, Any]] = []
     for doc, report in pairs:
+        doubts = Doubts(doc)
         findings = []
         for finding in report.findings:
             data = finding_to_dict(finding)
             data["messages"] = data.pop("message")
             data["message"] = message(finding, lang)
+            if doubts:  # OCR'd documents only: a text layer is never in doubt
+                data["low_confidence"] = doubts.any(finding)
+                for ref, ref_data in zip(finding.refs, data["refs"], strict=True):
+                    ref_data["low_confidence"] = doubts.of(ref)
             findings.append(data)
         documents.append(
             {

@@ -86,10 +86,11 @@ def _parse(
     jobs: int | None,
     progress: Progress | None,
     engine: str | None,
+    ocr: str | None,
 ) -> Document:
     from budget_review.parsers import parse_bytes
 
-    return parse_bytes(str(path), data, jobs, progress, engine)
+    return parse_bytes(str(path), data, jobs, progress, engine, ocr)
 
 
 def read_for_review(
@@ -98,17 +99,18 @@ def read_for_review(
     jobs: int | None = None,
     progress: Progress | None = None,
     engine: str | None = None,
+    ocr: str | None = None,
 ) -> Reviewed:
     """The checked document in `path`, from the store when it has a current copy. Writes nothing.
 
-    `engine` reads a PDF that must be parsed ("pdfium" or "pdfminer"); a stored copy is
-    not read again.
+    `engine` reads a PDF that must be parsed ("pdfium" or "pdfminer"), `ocr` says which of
+    its pages are OCR'd ("auto", "always", "never"); a stored copy is not read again.
     """
     data = read_input(path)
     stored = from_store(store, hashlib.sha256(data).hexdigest())
     if stored is not None:
         return stored
-    document = _parse(path, data, jobs, progress, engine)
+    document = _parse(path, data, jobs, progress, engine, ocr)
     return Reviewed(document, _check(document), cached=False, report_is_new=True)
 
 
@@ -131,9 +133,10 @@ def open_for_review(
     jobs: int | None = None,
     progress: Progress | None = None,
     engine: str | None = None,
+    ocr: str | None = None,
 ) -> Reviewed:
     """`read_for_review`, then keep the result in the store."""
-    reviewed = read_for_review(path, store, jobs, progress, engine)
+    reviewed = read_for_review(path, store, jobs, progress, engine, ocr)
     save(store, reviewed)
     return reviewed
 
@@ -178,6 +181,7 @@ def open_all_for_review(
     progress_for: Callable[[Path], Progress | None] | None = None,
     keep: bool = True,
     engine: str | None = None,
+    ocr: str | None = None,
 ) -> list[Reviewed]:
     """Every file read and checked before anything is stored: one bad file stores nothing.
 
@@ -205,7 +209,7 @@ def open_all_for_review(
             continue
         progress = progress_for(path) if progress_for is not None else None
         try:
-            items.append(_parse(path, data, jobs, progress, engine))
+            items.append(_parse(path, data, jobs, progress, engine, ocr))
         except InputError as error:
             errors.append(error)
     if errors:

@@ -109,11 +109,13 @@ def row_of(
     )
 
 
-def _read_one(path: str, engine: str | None) -> tuple[Reviewed | None, Text | None, float]:
+def _read_one(
+    path: str, engine: str | None, ocr: str | None
+) -> tuple[Reviewed | None, Text | None, float]:
     """In a worker: read and check one file with one process (the survey is the parallel part)."""
     start = time.perf_counter()
     try:
-        reviewed = read_for_review(path, None, jobs=1, engine=engine)
+        reviewed = read_for_review(path, None, jobs=1, engine=engine, ocr=ocr)
         return reviewed, None, time.perf_counter() - start
     except InputError as error:
         return None, error.problem, time.perf_counter() - start
@@ -122,6 +124,13 @@ def _read_one(path: str, engine: str | None) -> tuple[Reviewed | None, Text | No
             f"无法处理：{type(error).__name__}: {error}", f"{type(error).__name__}: {error}"
         )
         return None, problem, time.perf_counter() - start
+
+
+def _share_cores(workers: int) -> None:
+    """In a worker: OCR takes its share of the cores, as the other workers take theirs."""
+    from budget_review.parsers import ocr
+
+    ocr.share_cores(workers)
 
 
 def default_jobs() -> int:
@@ -137,6 +146,7 @@ def survey(
     jobs: int | None = None,
     progress: Callable[[SurveyRow], None] | None = None,
     engine: str | None = None,
+    ocr: str | None = None,
 ) -> Iterator[SurveyRow]:
     """Each file read (the store's copy when current) and checked; rows in the order given.
 
@@ -175,9 +185,13 @@ def survey(
             progress(row)
     workers = max(1, min(jobs or default_jobs(), len(pending) or 1))
     if pending:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(
+            max_workers=workers, initializer=_share_cores, initargs=(workers,)
+        ) as pool:
             futures: dict[Future[tuple[Reviewed | None, Text | None, float]], tuple[int, Path]]
-            futures = {pool.submit(_read_one, str(path), engine): (i, path) for i, path in pending}
+            futures = {
+                pool.submit(_read_one, str(path), engine, ocr): (i, path) for i, path in pending
+            }
             for future in as_completed(futures):
                 index, path = futures[future]
                 result, problem, seconds = future.result()

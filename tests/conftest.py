@@ -1,4 +1,5 @@
-"""Each sample is parsed once per test session; tests never read ../shared."""
+"""Each sample is parsed once per test session; the samples are the repository's own
+(samples/, samples/national/), so a clean clone runs every test."""
 
 from __future__ import annotations
 

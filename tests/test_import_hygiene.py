@@ -39,3 +39,19 @@ def test_no_core_source_file_mentions_textual() -> None:
         if pattern.search(path.read_text(encoding="utf-8"))
     ]
     assert offenders == []
+
+
+def test_a_text_layer_pdf_never_loads_the_ocr_engine() -> None:
+    sample = ROOT / "samples" / "shanghai-putuo-commerce-2025-budget.pdf"
+    code = (
+        "import sys\n"
+        "from budget_review.parsers import parse_file\n"
+        f"parse_file({str(sample)!r}, jobs=1)\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in\n"
+        "             {'onnxruntime', 'rapidocr_onnxruntime', 'cv2'})\n"
+        "print(','.join(bad))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == ""

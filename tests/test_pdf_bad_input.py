@@ -64,6 +64,7 @@ CASES = {
         "truncated or corrupt",
     ),
     "encrypted.pdf": (_encrypted, "encrypted"),
+    # read with --ocr never (tests/test_ocr_*.py read scans with OCR)
     "scanned.pdf": (lambda src: _images_pdf(src, [0, 4, 5]), "no text layer: OCR the file first"),
     # the glossary pages of a disclosure: prose without a single budget table
     "glossary-only.pdf": (lambda src: _pages(src, [23, 24]), "not a disclosure"),
@@ -98,7 +99,7 @@ def test_bad_pdf_gives_one_line_exit_2_and_leaves_the_store(
 ) -> None:
     before = _snapshot(store_with_a_document)
     path = corpus / name
-    result = run("ingest", "--lang", "en", str(path), db=store_with_a_document)
+    result = run("ingest", "--lang", "en", "--ocr", "never", str(path), db=store_with_a_document)
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
@@ -121,7 +122,7 @@ def test_bad_pdf_among_good_files_stores_nothing(
 def test_scanned_pages_inside_a_readable_pdf_become_warnings(tmp_path: Path) -> None:
     path = tmp_path / "partly-scanned.pdf"
     path.write_bytes(_partly_scanned(SHANGHAI_FINAL.read_bytes(), [18, 19]))
-    result = run("ingest", "--lang", "en", str(path), db=tmp_path / "db")
+    result = run("ingest", "--lang", "en", "--ocr", "never", str(path), db=tmp_path / "db")
     assert result.returncode == 0, result.stderr
     assert "warning: page 18: no text layer" in result.stdout
     assert "warning: page 19: no text layer" in result.stdout

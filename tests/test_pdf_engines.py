@@ -1,8 +1,4 @@
-"""Both PDF engines read every shared sample alike: tables, figures, cards, claims, findings.
-
-The samples live beside the repository (../shared/samples, national/ included); a
-worktree may sit one folder deeper. Without them the tests are skipped.
-"""
+"""Both PDF engines read every sample alike: tables, figures, cards, claims, findings."""
 
 from __future__ import annotations
 
@@ -16,15 +12,11 @@ from budget_review.model import Document
 from budget_review.model.serialize import document_to_dict
 from budget_review.parsers import InputError, parse_file
 
-_HERE = Path(__file__).resolve()
-SHARED = next(
-    (p / "shared" / "samples" for p in _HERE.parents[2:4] if (p / "shared" / "samples").is_dir()),
-    _HERE.parents[2] / "shared" / "samples",
-)
-SAMPLES = sorted(SHARED.rglob("*.pdf")) if SHARED.is_dir() else []
+SHARED = Path(__file__).resolve().parent.parent / "samples"
+SAMPLES = sorted(SHARED.rglob("*.pdf"))
 BOX = 0.5  # points: pdfium works in single precision, pdfminer in double
 
-pytestmark = pytest.mark.skipif(not SAMPLES, reason=f"no shared samples in {SHARED}")
+pytestmark = pytest.mark.skipif(not SAMPLES, reason=f"no samples in {SHARED}")
 
 
 @cache

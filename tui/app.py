@@ -78,12 +78,14 @@ class ReviewApp(AnnotationActions):
         lang: str | None = None,
         jobs: int | None = None,
         engine: str | None = None,
+        ocr: str | None = None,
     ) -> None:
         super().__init__()
         self.paths = paths
         self.store_root = store_root
         self.jobs = jobs
         self.engine = engine
+        self.ocr = ocr
         self.settings = load_settings()
         self.set_reactive(ReviewApp.lang, lang or self.settings.get("lang", "zh"))
         self.separators = bool(self.settings.get("separators", False))
@@ -160,7 +162,7 @@ class ReviewApp(AnnotationActions):
             try:
                 with Store(self.store_root) as store:
                     reviewed = open_for_review(
-                        store, path, self.jobs, self._progress_for(path.name), self.engine
+                        store, path, self.jobs, self._progress_for(path.name), self.engine, self.ocr
                     )
             except Exception as exc:  # a bad file is reported, the app stays up
                 self.call_from_thread(self._failed, path, exc)
@@ -542,6 +544,7 @@ def make_review_app(
     lang: str | None = None,
     jobs: int | None = None,
     engine: str | None = None,
+    ocr: str | None = None,
 ) -> ReviewApp:
     """The app as the command line and the tests make it."""
-    return ReviewApp(paths, store_root, lang, jobs, engine)
+    return ReviewApp(paths, store_root, lang, jobs, engine, ocr)

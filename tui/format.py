@@ -16,6 +16,7 @@ STYLES = {
     Severity.INFO: "",
 }
 NOTE_MARK = "✎"
+MISREAD_MARK = "?"  # read by OCR with low confidence: may be misread
 
 
 def printed(figure: Figure | None, separators: bool) -> str:
@@ -32,11 +33,16 @@ def with_separators(value: Decimal) -> str:
     return f"{value:,.{decimals}f}"
 
 
-def figure_cell(text: str, severity: Severity | None, noted: bool = False) -> Text:
+def figure_cell(
+    text: str, severity: Severity | None, noted: bool = False, doubtful: bool = False
+) -> Text:
     marker = MARKERS[severity] if severity else " "
     note = NOTE_MARK if noted else " "
+    doubt = MISREAD_MARK if doubtful else ""
     return Text(
-        f"{text} {marker}{note}", style=STYLES[severity] if severity else "", justify="right"
+        f"{text}{doubt} {marker}{note}",
+        style=STYLES[severity] if severity else "",
+        justify="right",
     )
 
 

@@ -73,7 +73,10 @@ class FigureGrid(DataTable[Text | str]):
                 figure = row.figures.get(column)
                 place = Address(table.number, row.key, column)
                 severity = opened.worst(place) if figure is not None else None
-                cells.append(figure_cell(printed(figure, separators), severity, place in notes))
+                doubtful = figure is not None and figure.where.uncertain
+                cells.append(
+                    figure_cell(printed(figure, separators), severity, place in notes, doubtful)
+                )
                 places.append(place if figure is not None else None)
             self.add_row(*cells, key=row_id(row.side, row.key) + f"#{index}")
             self._places.append(places)

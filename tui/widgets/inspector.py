@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from budget_review.model import Address, Finding, Ref
+from budget_review.model import Address, Finding, Ref, say
 from budget_review.store.notes import Note
 from budget_review.tui.format import MARKERS, STYLES
 from budget_review.tui.i18n import text
@@ -69,6 +69,11 @@ class Inspector(Static):
             )
             if figure.repair:
                 parts.append(Text(figure.repair.in_(lang), style="italic"))
+            confidence = figure.where.confidence
+            if confidence is not None:
+                doubt = f"   {say('ocr.misread', lang)} ?" if figure.where.uncertain else ""
+                line = say("ocr.confidence", lang, percent=f"{confidence:.0%}") + doubt
+                parts.append(Text(line, style="bold" if figure.where.uncertain else "dim"))
         findings = opened.findings_at(place)
         if not findings:
             parts.append(Text(text("inspector.no_findings", lang), style="dim"))
