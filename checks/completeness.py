@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from budget_review.checks.context import Context, Skip
 from budget_review.checks.registry import rule
-from budget_review.model import Address, Document, Ref, Severity, words
+from budget_review.model import Address, Document, Ref, Severity, role_by_id, words
 from budget_review.model.roles import BUDGET, FINAL
 
 # Each entry: the tables that can fill one place in the family's set (any one of them).
@@ -20,7 +20,7 @@ REQUIRED: dict[str, list[tuple[str, ...]]] = {
         ("fiscal_summary",),
         ("gpb_expense",),
         ("gpb_basic_economic",),
-        ("gf_expense", "gf_income"),
+        ("gf_expense", "gf_income", "gf_summary"),
         ("soc_expense", "soc_summary"),
         ("three_public", "three_public_admin"),
     ],
@@ -48,15 +48,32 @@ _PLACEHOLDER = re.compile(r"[XＸ×]{2,}|某某|待填写?|待补充|待定")
 )
 def required_tables(ctx: Context) -> None:
     family = ctx.doc.meta.kind or BUDGET
+    if not ctx.doc.tables:
+        # a 情况说明 published apart from its tables: one finding, not one per table
+        ctx.add(
+            Severity.WARNING,
+            "本文件没有表格：报表若另行公开，请与本文件一起打开核对",
+            "this file has no tables: if they are published as another file, open both "
+            "together to check them against the text",
+            [],
+        )
+        return
     present = {t.role for t in ctx.doc.tables}
     for alternatives in REQUIRED.get(family, []):
         if not present & set(alternatives):
+            names = [role_by_id(r).title for r in alternatives]
             ctx.add(
                 Severity.ERROR,
-                f"缺少应公开的表格：{alternatives[0]}",
-                f"a required table is missing: {alternatives[0]}",
+                f"缺少应公开的表格「{names[0]}」"
+                + (f"（或「{'」「'.join(names[1:])}」）" if len(names) > 1 else ""),
+                f"a table the {family_name(family)} must publish is missing: {names[0]}"
+                + (f" (or {', '.join(names[1:])})" if len(names) > 1 else ""),
                 [],
             )
+
+
+def family_name(family: str) -> str:
+    return "final accounts" if family == FINAL else "budget"
 
 
 @rule(

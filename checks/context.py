@@ -8,6 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from budget_review.checks.registry import Rule
 from budget_review.checks.tolerance import addend_tolerance, grade, last_digit
+from budget_review.checks.wording import as_printed
 from budget_review.model import (
     Address,
     Document,
@@ -175,10 +176,18 @@ class Context:
         unit = total.table.unit.value if total.table.unit else None
         diff = actual - expected
         unit_text = f" {unit}" if unit else ""
+        raw = total.figure.raw if total.figure else None
+        shown, summed, off = (
+            as_printed(actual, raw),
+            as_printed(expected, raw),
+            as_printed(diff, raw),
+        )
+        tail = _TAIL if severity == Severity.TAIL else ("", "")
         self.add(
             severity,
-            f"{total.label()} 为 {actual}，{what_zh}为 {expected}，相差 {diff}{unit_text}",
-            f"{total.label()} is {actual} but {what_en} is {expected}: off by {diff}{unit_text}",
+            f"{total.label()} 为 {shown}，{what_zh}为 {summed}，相差 {off}{unit_text}{tail[0]}",
+            f"{total.label()} is {shown} but {what_en} is {summed}: off by {off}{unit_text}"
+            f"{tail[1]}",
             [total.ref()] + [c.ref() for c, _ in printed],
             expected,
             actual,
@@ -193,23 +202,41 @@ class Context:
         if unit_a is None or unit_b is None:
             return
         self.compared += 1
-        expected = to_unit(b.value, unit_b, unit_a, a.digit)
-        actual = a.value
-        tolerance = (parts // 2) * max(a.digit, b.digit) if parts > 1 else Decimal(0)
+        # Compared at the coarser of the two printings: 3,456,789 元 and 3,456,789.34 元
+        # are one figure.
+        b_digit = (
+            to_unit(b.digit, unit_b, unit_a, Decimal("1e-12")) if unit_a != unit_b else b.digit
+        )
+        coarse = max(a.digit, b_digit)
+        expected = to_unit(b.value, unit_b, unit_a, coarse)
+        actual = a.value.quantize(coarse, rounding=ROUND_HALF_UP)
+        # The same figure printed twice one unit of its last digit apart is a rounding tail,
+        # as is a sum of rounded parts within ⌊n/2⌋ units (rules §8 R1, R3).
+        tolerance = max((parts // 2), 1) * coarse
         severity = grade(actual - expected, tolerance)
         if severity is None:
             return
         diff = actual - expected
+        raw_a = a.figure.raw if a.figure else None
+        raw_b = b.figure.raw if b.figure else None
+        tail = _TAIL if severity == Severity.TAIL else ("", "")
         self.add(
             severity,
-            f"{a.label()} 为 {actual}，{b.label()} 为 {b.value}（{what_zh}），相差 {diff} {unit_a}",
-            f"{a.label()} is {actual} but {b.label()} is {b.value} ({what_en}): "
-            f"off by {diff} {unit_a}",
+            f"{a.label()} 为 {as_printed(a.value, raw_a)}，{b.label()} 为 "
+            f"{as_printed(b.value, raw_b)}（{what_zh}），相差 {as_printed(diff, raw_a)} {unit_a}"
+            f"{tail[0]}",
+            f"{a.label()} is {as_printed(a.value, raw_a)} but {b.label()} is "
+            f"{as_printed(b.value, raw_b)} ({what_en}): off by {as_printed(diff, raw_a)} {unit_a}"
+            f"{tail[1]}",
             [a.ref(), b.ref()],
             expected,
             actual,
             unit_a.value,
         )
+
+
+# What a rounding tail's message adds, so that a reviewer reads it as rounding.
+_TAIL = ("（尾差）", " (rounding tail, 尾差)")
 
 
 def to_unit(value: Decimal, source: Unit, target: Unit, digit: Decimal) -> Decimal:

@@ -20,6 +20,7 @@ from budget_review.checks.context import Cell, Context, Skip
 from budget_review.checks.registry import rule
 from budget_review.checks.subjects import THREE_PUBLIC, paragraph_of, resolve, summary_rows, totals
 from budget_review.checks.tolerance import addend_tolerance, grade, last_digit, printed_value
+from budget_review.checks.wording import as_printed, table_name
 from budget_review.model import Address, Claim, Ref, Severity, words
 from budget_review.model.money import Unit, convert
 
@@ -75,19 +76,40 @@ def amounts(ctx: Context) -> None:
             continue
         printed = [(c, v) for c, v in values if v is not None and c.printed]
         if not printed:
+            if claim.value != 0:
+                _left_blank(ctx, claim, cells[0])
             continue
         cell, value = min(printed, key=lambda cv: abs((cv[1] or 0) - claim.value))
         assert value is not None
+        # One unit of the sentence's last digit apart: the same figure rounded twice.
+        tail = abs(value - claim.value) <= _digit(claim.text)
+        shown = as_printed(value, claim.text)
         ctx.add(
-            Severity.ERROR,
-            f"说明中「{claim.subject}」{claim.text}，表{cell.table.number}为 {value} {claim.unit}",
-            f"the narrative gives {claim.subject} as {claim.text}; 表{cell.table.number} gives "
-            f"{value} {claim.unit}",
+            Severity.TAIL if tail else Severity.ERROR,
+            f"说明中「{claim.subject}」{claim.text}，{table_name(cell.table)}为 "
+            f"{shown} {claim.unit}" + ("（尾差）" if tail else ""),
+            f"the narrative gives {claim.subject} as {claim.text}; 表{cell.table.number} "
+            f"gives {shown} {claim.unit}" + (" (rounding tail, 尾差)" if tail else ""),
             [claim_ref(claim), cell.ref()],
             value,
             claim.value,
             claim.unit,
         )
+
+
+def _left_blank(ctx: Context, claim: Claim, cell: Cell) -> None:
+    """The text gives a figure the table leaves blank (a 三公 table left empty while the text
+    gives its 公务接待费): one of the two is wrong."""
+    ctx.add(
+        Severity.ERROR,
+        f"说明中「{claim.subject}」{claim.text}，{table_name(cell.table)}中该数为空",
+        f"the narrative gives {claim.subject} as {claim.text}; 表{cell.table.number} leaves "
+        f"it blank",
+        [claim_ref(claim), cell.ref()],
+        None,
+        claim.value,
+        claim.unit,
+    )
 
 
 # ---------------------------------------------------------------- shares
@@ -99,12 +121,20 @@ _AMOUNT_SHARE = re.compile(
 _ANY_AMOUNT = re.compile(r"(?P<num>\d[\d,，]*(?:\.\d+)?)\s*(?P<unit>亿元|万元|元)")
 
 
-def share_fits(part: str, base: str, share: str, slack: Decimal = Decimal(0)) -> bool:
-    """Whether the printed share can come from the printed amounts (rules §8 R5)."""
+def share_fits(
+    part: str,
+    base: str,
+    share: str,
+    slack: Decimal = Decimal(0),
+    base_half: Decimal | None = None,
+) -> bool:
+    """Whether the printed share can come from the printed amounts (rules §8 R5).
+    `base_half`: the base's own uncertainty, when it is a sum of printed parts."""
     a, b, p = printed_value(part), printed_value(base), printed_value(share)
     if b <= 0:
         return False
-    ua, ub = last_digit(part) / 2, last_digit(base) / 2
+    ua = last_digit(part) / 2
+    ub = base_half if base_half is not None else last_digit(base) / 2
     up = last_digit(share) / 2 + slack
     low = max(a - ua, Decimal(0)) / (b + ub) * 100 - up
     high = (a + ua) / max(b - ub, Decimal("1e-9")) * 100 + up
@@ -127,21 +157,33 @@ def shares(ctx: Context) -> None:
         paragraph = paragraph_of(ctx, claim.sentence)
         bases = [m.group("num") for m in _ANY_AMOUNT.finditer(paragraph)]
         bases += [str(c.value) for c in _maintotals(ctx)]
+        # shares of one whole may stand in sentences of their own: group them by the whole
+        siblings: dict[str, list[re.Match[str]]] = {}
+        for found in _AMOUNT_SHARE.finditer(paragraph):
+            siblings.setdefault(found.group("base").strip(), []).append(found)
         for match in _AMOUNT_SHARE.finditer(claim.sentence):
             part, share = match.group("amount"), match.group("share")
             if printed_value(part) == 0:
                 continue
             ctx.compared += 1
             candidates = [b for b in bases if printed_value(b) >= printed_value(part)]
-            if any(share_fits(part, b, share) for b in candidates):
+            whole = _whole_of_parts(siblings.get(match.group("base").strip(), []))
+
+            def fits(
+                slack: Decimal,
+                part: str = part,
+                share: str = share,
+                whole: tuple[str, Decimal] | None = whole,
+                candidates: list[str] = candidates,
+            ) -> bool:
+                if whole is not None and share_fits(part, whole[0], share, slack, whole[1]):
+                    return True
+                return any(share_fits(part, b, share, slack) for b in candidates)
+
+            if fits(Decimal(0)):
                 continue
             # Shares forced to add up to 100% may each move by one last digit (R5): a tail.
-            slack = last_digit(share)
-            severity = (
-                Severity.TAIL
-                if any(share_fits(part, b, share, slack) for b in candidates)
-                else Severity.ERROR
-            )
+            severity = Severity.TAIL if fits(last_digit(share)) else Severity.ERROR
             share_claim = next(
                 (
                     c
@@ -160,6 +202,21 @@ def shares(ctx: Context) -> None:
                 printed_value(share),
                 "%",
             )
+
+
+def _whole_of_parts(matches: list[re.Match[str]]) -> tuple[str, Decimal] | None:
+    """Shares of one whole listed together ('A占16.93%，B占51.93%，C占31.14%') that add up
+    to 100% (k shares printed to v, within k·v): their whole is the sum of the parts,
+    uncertain by half of each part's last digit. Each share is still checked against it."""
+    if len(matches) < 2:
+        return None
+    shares = [printed_value(m.group("share")) for m in matches]
+    step = max(last_digit(m.group("share")) for m in matches)
+    if abs(sum(shares, Decimal(0)) - 100) > len(matches) * step:
+        return None
+    parts = [m.group("amount") for m in matches]
+    total = sum((printed_value(p) for p in parts), Decimal(0))
+    return str(total), sum((last_digit(p) / 2 for p in parts), Decimal(0))
 
 
 def _maintotals(ctx: Context) -> list[Cell]:

@@ -55,11 +55,15 @@ def run_checks(doc: Document) -> Report:
 
 
 def _drop_repeats(report: Report) -> None:
-    """The same finding reached twice (one sum seen from two rules) is reported once."""
+    """The same finding reached twice (one sum seen from two rules) is reported once: the
+    same figures and the same two values. Two findings on one sentence (a wrong amount and
+    a wrong rate) are two findings."""
     seen: set[tuple[str, ...]] = set()
     kept = []
     for finding in report.findings:
-        key = (finding.severity.value, *sorted(r.identity for r in finding.refs))
+        values = (str(finding.expected), str(finding.actual))
+        text = finding.message.en if finding.expected is None and finding.actual is None else ""
+        key = (finding.severity.value, *values, text, *sorted(r.identity for r in finding.refs))
         if finding.severity in (Severity.ERROR, Severity.TAIL) and key in seen:
             continue
         seen.add(key)

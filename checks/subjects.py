@@ -81,7 +81,7 @@ VOCABULARY: list[tuple[re.Pattern[str], Resolver]] = [
         lambda ctx: summary_rows(ctx, "收入总计", "支出总计", "总计"),
     ),
     (
-        re.compile(r"一般公共预算(?:当年|财政拨款|拨款)?支出$"),
+        re.compile(r"^一般公共预算(?:当年|财政拨款|拨款)?支出(?:预算)?$"),
         lambda ctx: totals(ctx, GPB, "合计") + _summary_named(ctx, "一般公共预算"),
     ),
     (
@@ -89,7 +89,9 @@ VOCABULARY: list[tuple[re.Pattern[str], Resolver]] = [
         lambda ctx: summary_rows(ctx, "本年收入合计", "本年支出合计"),
     ),
     (
-        re.compile(r"(?:收入预算|支出预算|预算收入|预算支出)$"),
+        # only the whole: '2026年收入预算', '本部门支出预算', not '项目支出预算' or
+        # '政府性基金预算收入' (those name a part, resolved below or not at all)
+        re.compile(r"^(?:收入预算|支出预算|预算收入|预算支出|收支预算)(?:总额|总计|合计)?$"),
         lambda ctx: summary_rows(ctx, "收入总计", "支出总计", "总计", "本年收入合计"),
     ),
     (
@@ -103,7 +105,7 @@ VOCABULARY: list[tuple[re.Pattern[str], Resolver]] = [
         ),
     ),
     (
-        re.compile(r"(?<!项目)基本支出$"),
+        re.compile(r"(?<!项目)基本支出(?:预算)?(?:数)?$"),
         lambda ctx: (
             totals(ctx, EXPENSE, "基本支出")
             + totals(ctx, GPB, "基本支出")
@@ -111,7 +113,7 @@ VOCABULARY: list[tuple[re.Pattern[str], Resolver]] = [
         ),
     ),
     (
-        re.compile(r"(?<!基本)项目支出$"),
+        re.compile(r"(?<!基本)项目支出(?:预算)?(?:数)?$"),
         lambda ctx: (
             totals(ctx, EXPENSE, "项目支出")
             + totals(ctx, GPB, "项目支出")
@@ -133,8 +135,16 @@ VOCABULARY: list[tuple[re.Pattern[str], Resolver]] = [
         ),
     ),
     (
-        re.compile(r"[“\"]?三公[”\"]?经费(?:预算|预算数|支出|决算)?(?:数)?为?$"),
+        re.compile(r"三公[”\"]?经费(?:财政拨款)?(?:预算)?(?:支出)?(?:预算|决算)?(?:数)?为?$"),
         lambda ctx: three_public_cells(ctx, "合计"),
+    ),
+    (
+        re.compile(r"会议费(?:预算)?(?:支出)?(?:预算|决算)?(?:数)?$"),
+        lambda ctx: three_public_cells(ctx, "会议"),
+    ),
+    (
+        re.compile(r"培训费(?:预算)?(?:支出)?(?:预算|决算)?(?:数)?$"),
+        lambda ctx: three_public_cells(ctx, "培训"),
     ),
     (
         re.compile(r"因公出国[（(]境[）)]费$|境[）)]费$"),
@@ -159,6 +169,8 @@ VOCABULARY: list[tuple[re.Pattern[str], Resolver]] = [
 
 
 _THREE_PUBLIC_ITEMS: dict[str, Callable[[str], bool]] = {
+    "会议": lambda name: "会议费" in name,
+    "培训": lambda name: "培训费" in name,
     "合计": lambda name: name in {"合计", "小计"} or name.endswith("合计"),
     "出国": lambda name: "出国" in name,
     "接待": lambda name: "接待" in name,
@@ -368,11 +380,33 @@ def _summary_names(ctx: Context) -> dict[tuple[str, str], list[Cell]]:
     return built
 
 
+# Words that place a subject in the document without naming what it is.
+_GENERIC = re.compile(
+    r"^(?:(?:19|20)\d{2}年度?|本年度?|当年|全年|年度|本部门|本单位|本机关|部门|单位|我局|我委|我院"
+    r"|我单位|本局|本委|本院|共|总体|总|的)+"
+)
+# Subjects that say only when or what kind of figure: '2026年预算数' names no line.
+_NO_SUBJECT = re.compile(r"^(?:预算数|决算数|执行数|金额|合计|预算|决算|安排|为)?$")
+
+
+def _bare_subject(ctx: Context, subject: str) -> str:
+    """The subject without the department's name, years and words like 本部门."""
+    name = squash(ctx.doc.meta.department or "")
+    if name and subject.startswith(name):
+        subject = subject[len(name) :]
+    return _GENERIC.sub("", subject)
+
+
 def resolve(ctx: Context, claim: Claim) -> list[Cell]:
     item = _item_cells(ctx, claim)
     if item is not None:
         return item
     subject = squash(claim.subject).rstrip("为：:")
+    if subject.startswith(("含", "涉及", "其中含", "用于", "安排用于")):
+        return []  # a part of the amount before it ('（含上年结转750万元）'), not a table line
+    subject = _bare_subject(ctx, subject)
+    if _NO_SUBJECT.match(subject):
+        return []
     subject = (
         re.sub(r"(?:拨款)?(?:收入|支出|预算)?$", "", subject)
         if subject in EXPENSE_CLASSES
