@@ -370,3 +370,119 @@ def project_tables(ctx: Context) -> None:
         "本年与上年结转项目合计之和",
         "current and carried-over project totals",
     )
+
+
+# The lines of a 收支总表's expense side that another table prints by economic class.
+_BY_USE = {
+    "基本支出": ("basic", "基本支出"),
+    "项目支出": ("basic", "项目支出"),
+    "人员经费": ("personnel", "人员经费"),
+    "公用经费": ("personnel", "公用经费"),
+    "工资福利支出": ("group", "工资福利支出"),
+    "商品和服务支出": ("group", "商品和服务支出"),
+    "对个人和家庭的补助": ("group", "对个人和家庭的补助"),
+    "对个人和家庭补助": ("group", "对个人和家庭的补助"),
+    "资本性支出": ("group", "资本性支出"),
+}
+GPB_ECONOMIC = ("gpb_economic",)
+_OTHER_FUNDS = (
+    "政府性基金",
+    "国有资本经营",
+    "财政专户",
+    "事业收入",
+    "经营收入",
+    "其他收入",
+    "单位资金",
+)
+
+
+def _only_general_budget(table: Table) -> bool:
+    """The summary's income is all 一般公共预算: its other sources are blank or 0."""
+    other = [
+        r for r in table.rows if r.side == "income" and any(word in r.name for word in _OTHER_FUNDS)
+    ]
+    return all(not f.value for r in other for f in r.figures.values())
+
+
+def _group_row(table: Table, name: str, scheme: str) -> Row | None:
+    """The economic group `name` in the scheme its codes start with (3: 部门, 5: 政府)."""
+    for row in table.rows:
+        code = row.code or ""
+        if len(code) == 3 and code[0] == scheme and squash(strip_ordinal(row.name)) == name:
+            return row
+    return None
+
+
+@rule(
+    "X8",
+    "表间",
+    "收支总表按支出用途列出的基本支出、项目支出、人员经费、公用经费及经济分类类级数，"
+    "等于支出表和经济分类表的相应合计",
+    "A 收支总表's lines by use (基本支出, 项目支出, 人员经费, 公用经费, economic groups) "
+    "equal the same totals in the expenditure and economic-classification tables",
+    families=(BUDGET,),
+)
+def summary_by_use(ctx: Context) -> None:
+    # (our cells, theirs): a use printed under several headings (基本 and 项目 each list
+    # 商品和服务支出) adds up to the other table's one line
+    lines: dict[tuple[int, str], tuple[list[Cell], Cell]] = {}  # by table, side and line
+    for ids in (SUMMARY, FISCAL):
+        summary = ctx.table(*ids)
+        if summary is None or summary.unit is None:
+            continue
+        general_only = _only_general_budget(summary)
+        for row in summary.rows:
+            if not (row.side or "").startswith("expense"):
+                continue
+            target = _BY_USE.get(squash(strip_ordinal(row.name)))
+            if target is None:
+                continue
+            own = next((c for c in summary.money_columns() if row.figures.get(c)), None)
+            scheme = "5" if "政府" in (row.side or "") else "3"  # 政府 or 部门 economic codes
+            theirs = _same_line(ctx, ids, target, general_only, scheme)
+            if own is None or theirs is None:
+                continue
+            key = (id(summary), f"{row.side}/{target[1]}")
+            mine = lines.setdefault(key, ([], theirs))[0]
+            mine.append(Cell(summary, row, own))
+    if not lines:
+        raise Skip(words("reason.no_lines_by_use"))
+    for mine, theirs in lines.values():
+        what = (f"表{theirs.table.number}同项", f"the same line of 表{theirs.table.number}")
+        if len(mine) == 1:
+            ctx.check_same(mine[0], theirs, *what)
+        else:
+            ctx.check_sum(
+                theirs,
+                mine,
+                f"表{mine[0].table.number}各处同项之和",
+                f"the sum of that line's parts in 表{mine[0].table.number}",
+            )
+
+
+def _same_line(
+    ctx: Context,
+    ids: tuple[str, ...],
+    target: tuple[str, str],
+    general_only: bool,
+    scheme: str,
+) -> Cell | None:
+    """Where the other tables print the line: 基本/项目支出 in the 支出总表 (or, for 财政拨款
+    when it is all 一般公共预算, the 一般公共预算支出表); 人员/公用经费 in the basic
+    economic table; an economic group in the 一般公共预算 economic table."""
+    kind, name = target
+    if kind == "basic":
+        if ids == FISCAL and not general_only:
+            return None
+        other = ctx.table(*(EXPENSE if ids == SUMMARY else GPB))
+        total = grand_total(other) if other is not None else None
+        col = column(other, name) if other is not None else None
+        return Cell(other, total, col) if other is not None and total and col else None
+    if not general_only:
+        return None
+    other = ctx.table(*(ECONOMIC if kind == "personnel" else GPB_ECONOMIC))
+    if other is None:
+        return None
+    row = grand_total(other) if kind == "personnel" else _group_row(other, name, scheme)
+    col = column(other, name if kind == "personnel" else "合计")
+    return Cell(other, row, col) if row is not None and col else None

@@ -23,6 +23,7 @@ from budget_review.checks.tolerance import addend_tolerance, grade, last_digit, 
 from budget_review.checks.wording import as_printed, table_name
 from budget_review.model import Address, Claim, Ref, Severity, words
 from budget_review.model.money import Unit, convert
+from budget_review.model.vocabulary import direction_of
 
 
 def claim_ref(claim: Claim) -> Ref:
@@ -238,7 +239,6 @@ _CHANGE = re.compile(
     r"(?P<x>\d[\d,，]*(?:\.\d+)?)\s*(?P<unit>亿元|万元|元)[，,]?\s*"
     r"(?P<rdir>增长|下降|增加|减少|上升|降低)\s*(?P<r>\d+(?:\.\d+)?)\s*[%％]"
 )
-_UP = {"增加", "增长", "上升"}
 
 
 def rate_fits(current: str, change: str, rate: str, increase: bool) -> bool | None:
@@ -264,7 +264,8 @@ def changes(ctx: Context) -> None:
     rates = _claims(ctx, "rate")
     for sentence in sorted({c.sentence for c in rates}):
         for match in _CHANGE.finditer(sentence):
-            up, rate_up = match.group("dir") in _UP, match.group("rdir") in _UP
+            up = direction_of(match.group("dir")) == "increase"
+            rate_up = direction_of(match.group("rdir")) == "increase"
             rate_claim = next(
                 (
                     c

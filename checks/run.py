@@ -7,10 +7,12 @@ from budget_review.checks import (  # noqa: F401  (each module registers its rul
     cards,
     completeness,
     narrative,
+    statements,
     within,
     writing,
 )
 from budget_review.checks.context import Context, Skip
+from budget_review.checks.culprits import mark_culprits
 from budget_review.checks.registry import RULES
 from budget_review.checks.version import CHECKS_VERSION
 from budget_review.model import Document, Report, Severity, words
@@ -51,6 +53,7 @@ def run_checks(doc: Document) -> Report:
             report.comparisons[rule.id] = ctx.compared
     report.findings.sort(key=lambda f: (-f.severity.rank, f.rule, f.id))
     _drop_repeats(report)
+    mark_culprits(report)
     return report
 
 

@@ -24,7 +24,7 @@ from budget_review.checks.subjects import (
 )
 from budget_review.checks.tolerance import last_digit, printed_value
 from budget_review.model import Address, Provenance, Ref, Severity, words
-from budget_review.model.vocabulary import EXPENSE_CLASSES, squash
+from budget_review.model.vocabulary import EXPENSE_CLASSES, direction_of, squash
 
 _NUM = r"\d[\d,，]*(?:\.\d+)?"
 # the item's heading, then the amount printed right after it
@@ -197,7 +197,7 @@ def item_rates(ctx: Context) -> None:
         if item.rate is None:
             continue
         word, rate = item.rate
-        verdict = rate_holds(base, new, rate, word in {"增加", "增长"})
+        verdict = rate_holds(base, new, rate, direction_of(word) == "increase")
         if verdict is None or verdict:
             continue
         p, q = printed_value(base), printed_value(new)

@@ -78,6 +78,12 @@ class Finding:
     expected: Decimal | None = None
     actual: Decimal | None = None
     unit: str | None = None
+    # The figure most likely wrong, when one figure explains this failure and others:
+    # a figure's stable key (Ref.key). Set on the finding that names it and on those
+    # that follow from it.
+    culprit: str | None = None
+    cause: str | None = None  # the id of the finding this one follows from
+    hint: Text | None = None  # what the difference suggests: a row left out, a unit slip
 
     @property
     def difference(self) -> Decimal | None:

@@ -112,6 +112,17 @@ WORDS: dict[str, tuple[str, str]] = {
     # reports of findings
     "report.counts": ("{parts}", "{parts}"),
     "report.not_checked": ("未检查", "Not checked"),
+    "report.culprit": ("可能的症结：{name}", "likely culprit: {name}"),
+    "report.follows": ("由上一条引起", "follows from the finding above"),
+    "hint.row_left_out": (
+        "相差数恰等于{name}：可能漏列或重复计入了这一项",
+        "the difference equals {name}: a row left out or counted twice?",
+    ),
+    "hint.unit_slip": (
+        "相差十倍的整数次方：可能是单位或小数点错位",
+        "off by a power of ten: a unit or decimal-point slip?",
+    ),
+    "hint.swapped_digits": ("两位数字次序颠倒？", "two digits swapped?"),
     "report.unrecognised": ("未能识别的表格", "Tables not recognised"),
     "report.comparisons": (
         "比对 {comparisons} 处，{failed} 处不符，{not_run} 条规则未运行",
@@ -120,8 +131,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.rule": ("规则", "rule"),
     "report.finding": ("说明", "finding"),
     "report.where": ("位置", "where"),
-    "report.expected": ("应为", "expected"),
-    "report.actual": ("实为", "actual"),
+    # neither side is known right: the figure as printed, and what the others make it
+    "report.expected": ("按相关数字应为", "the others make it"),
+    "report.actual": ("印刷为", "printed"),
     "report.difference": ("差额", "difference"),
     "report.cards": ("绩效目标表", "project cards"),
     "report.narrative": ("说明", "narrative"),
@@ -304,6 +316,18 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "reason.unknown_table": ("「{title}」（{where}）", "'{title}' ({where})"),
     "reason.no_unit": ("表{n}未注明金额单位", "表{n} states no unit"),
+    "reason.no_lines_by_use": (
+        "收支总表没有按支出用途（基本支出、人员经费等）列出的行",
+        "no 收支总表 lists its spending by use (基本支出, 人员经费, …)",
+    ),
+    "reason.no_directions": (
+        "说明中没有同时给出两个金额和增减方向的句子",
+        "no sentence gives two amounts and a direction word",
+    ),
+    "reason.no_counts": (
+        "说明中没有列出组成部分的数量",
+        "the narrative states no count with its parts",
+    ),
     "reason.no_total_row": ("表{n}没有合计行", "表{n} has no 合计 row"),
     "reason.no_income_column": ("表{n}没有收入金额列", "表{n} has no income amount column"),
     "reason.no_shared_income": (

@@ -464,6 +464,9 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
         "difference": _dec(finding.difference),
         "unit": finding.unit,
         "refs": [ref_to_dict(r) for r in finding.refs],
+        **({"culprit": finding.culprit} if finding.culprit else {}),
+        **({"cause": finding.cause} if finding.cause else {}),
+        **({"hint": finding.hint.to_dict()} if finding.hint else {}),
     }
 
 
@@ -476,6 +479,9 @@ def finding_from_dict(data: dict[str, Any]) -> Finding:
         expected=_undec(data.get("expected")),
         actual=_undec(data.get("actual")),
         unit=data.get("unit"),
+        culprit=data.get("culprit"),
+        cause=data.get("cause"),
+        hint=Text.from_data(data["hint"]) if data.get("hint") else None,
     )
 
 

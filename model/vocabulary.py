@@ -75,3 +75,20 @@ def is_total_name(name: str) -> bool:
     """合计, 总计, 部门合计, 本年收入合计 …: a totals row, whatever its spacing."""
     bare = re.sub(r"\s+", "", name)
     return bare in TOTAL_NAMES or bare.endswith(("合计", "总计"))
+
+
+# Direction words, one set for the readers and every rule: what each says of B against A.
+INCREASE_WORDS = ("增加", "增长", "上升", "提高", "增多", "大于", "多于", "高于", "超过")
+DECREASE_WORDS = ("减少", "下降", "降低", "减小", "小于", "少于", "低于")
+FLAT_WORDS = ("持平", "等于", "不变", "无变化", "没有变化", "相同", "无增减")
+
+
+def direction_of(word: str) -> str | None:
+    """'increase', 'decrease' or 'flat' for a direction word, else None."""
+    if word in INCREASE_WORDS:
+        return "increase"
+    if word in DECREASE_WORDS:
+        return "decrease"
+    if word in FLAT_WORDS:
+        return "flat"
+    return None

@@ -6,6 +6,7 @@ import re
 from decimal import Decimal
 
 from budget_review.model import Claim, Provenance
+from budget_review.model.vocabulary import direction_of
 
 _NUM = r"\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _AMOUNT = re.compile(rf"(?P<num>{_NUM})\s*(?P<unit>亿元|万元|元)")
@@ -20,7 +21,6 @@ _COUNT = re.compile(
 )
 _SENTENCE_END = re.compile(r"(?<=[。；;！？])")
 _CLAUSE_START = re.compile(r"[，,。；;：:、（(]")
-_INCREASE = {"增加", "增长", "上升"}
 
 
 def _decimal(text: str) -> Decimal:
@@ -79,11 +79,11 @@ class _Sentence:
 def _read_sentence(current: _Sentence) -> None:
     sentence = current.text
     for match in _CHANGE.finditer(sentence):
-        direction = "increase" if match.group("dir") in _INCREASE else "decrease"
+        direction = direction_of(match.group("dir")) or "decrease"
         current.add("change", match, match.group("unit"), direction)
     for match in _RATE.finditer(sentence):
         if current.free(match.span()):
-            direction = "increase" if match.group("dir") in _INCREASE else "decrease"
+            direction = direction_of(match.group("dir")) or "decrease"
             current.add("rate", match, "%", direction)
     last_subject = ""
     amounts_and_shares = [*_AMOUNT.finditer(sentence), *_SHARE.finditer(sentence)]

@@ -88,8 +88,10 @@ def text(doc: Document, report: Report, lang: str) -> str:
             continue
         lines.append(f"  {_heading(severity, lang)}:")
         groups: dict[str, list[Finding]] = defaultdict(list)
+        following = _following(findings)
         for finding in findings:
-            groups[_group(finding, lang)].append(finding)
+            if finding.cause is None or finding.cause not in {f.id for f in findings}:
+                groups[_group(finding, lang)].append(finding)
         for group, members in groups.items():
             lines.append(f"    {group}")
             for finding in members:
@@ -98,6 +100,15 @@ def text(doc: Document, report: Report, lang: str) -> str:
                     f"      [{finding.rule}] {message(finding, lang, doubts)}"
                     + (f" ({where})" if where else "")
                 )
+                for note in _notes(finding, doc, lang):
+                    lines.append(f"        {note}")
+                for other in following.get(finding.id, []):
+                    where = _where(other, doc)
+                    lines.append(
+                        f"        ↳ [{other.rule}] {message(other, lang, doubts)}"
+                        + (f" ({where})" if where else "")
+                        + f" — {say('report.follows', lang)}"
+                    )
     unknown = doc.unrecognised()
     if unknown:
         lines.append(f"  {say('report.unrecognised', lang)}:")
@@ -111,6 +122,33 @@ def text(doc: Document, report: Report, lang: str) -> str:
     return "\n".join(lines)
 
 
+def _following(findings: list[Finding]) -> dict[str, list[Finding]]:
+    """The findings that follow from each finding (its likely culprit explains them)."""
+    out: dict[str, list[Finding]] = defaultdict(list)
+    for finding in findings:
+        if finding.cause:
+            out[finding.cause].append(finding)
+    return out
+
+
+def culprit_label(finding: Finding, doc: Document, lang: str) -> str | None:
+    """The likely culprit by its place: '表3「行政运行」合计'."""
+    if not finding.culprit:
+        return None
+    ref = next((r for r in finding.refs if r.key == finding.culprit), None)
+    return ref.label(lang) if ref else None
+
+
+def _notes(finding: Finding, doc: Document, lang: str) -> list[str]:
+    notes = []
+    name = culprit_label(finding, doc, lang) if finding.cause is None else None
+    if name:
+        notes.append(say("report.culprit", lang, name=name))
+    if finding.hint:
+        notes.append(finding.hint.in_(lang))
+    return notes
+
+
 def markdown(doc: Document, report: Report, lang: str) -> str:
     doubts = Doubts(doc)
     out = [f"# {_title(doc)}", "", f"`{_paths(doc)}` · sha256 `{doc.source.sha256[:12]}`", ""]
@@ -122,10 +160,19 @@ def markdown(doc: Document, report: Report, lang: str) -> str:
         out += [f"## {_heading(severity, lang)}", ""]
         keys = ("report.rule", "report.finding", "report.where", "report.expected", "report.actual")
         out += ["| " + " | ".join(say(k, lang) for k in keys) + " |", "|---|---|---|---|---|"]
+        following = _following(findings)
+        ordered = []
         for finding in findings:
+            if finding.cause is None or finding.cause not in {f.id for f in findings}:
+                ordered += [finding, *following.get(finding.id, [])]
+        for finding in ordered:
+            text = message(finding, lang, doubts)
+            if finding.cause:
+                text = f"↳ {text} — {say('report.follows', lang)}"
+            notes = _notes(finding, doc, lang)
             cells = [
                 finding.rule,
-                message(finding, lang, doubts).replace("|", "\\|"),
+                "<br>".join([text, *notes]).replace("|", "\\|"),
                 _where(finding, doc),
                 str(finding.expected) if finding.expected is not None else "",
                 str(finding.actual) if finding.actual is not None else "",
