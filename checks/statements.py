@@ -58,8 +58,9 @@ def _side(label: str, year: int | None, final: bool) -> str | None:
         return None  # '增加333.83万元' is the change, not a year's figure
     found = [int(y) for y in _YEAR.findall(label)]
     if year is not None and found:
-        if found[-1] == year and not _BASE_WORDS.search(label):
-            return "new"
+        if found[-1] == year:
+            # in a 决算 the year's 预算 is what the 决算 is compared with
+            return "base" if final and "预算" in label and "决算" not in label else "new"
         if found[-1] < year:
             return "base"
     if _NEW_WORDS.search(label):
@@ -172,7 +173,8 @@ def _completion(
 
 _COUNT_UNIT = r"(?:个|辆|人|名|台|套|处|项|家|间|平方米|亩|栋|座|次|场|件)"
 _WHOLE = re.compile(
-    rf"(?:共有?|合计|总计|总共|共计|总数为?|共计为?)(?P<n>\d+(?:\.\d+)?)\s*(?P<u>{_COUNT_UNIT})"
+    rf"(?:共有?|合计|总计|总共|共计|总数为?)[^\d，。；、]{{0,8}}?(?P<n>\d+(?:\.\d+)?)\s*"
+    rf"(?P<u>{_COUNT_UNIT})"
 )
 _PART = re.compile(rf"(?P<n>\d+(?:\.\d+)?)\s*(?P<u>{_COUNT_UNIT})")
 

@@ -199,7 +199,9 @@ def three_public_cells(ctx: Context, item: str) -> list[Cell]:
     item_cols = []
     for col in columns:
         path = col.split("/")
-        for index, part in enumerate(path[1:], start=1):
+        for index, part in enumerate(path):
+            if index == 0 and len(path) > 1 and "三公" in part:
+                continue  # the heading over the items, not an item
             last = index == len(path) - 1
             if wanted(squash(part)) and (last or path[index + 1] in {"小计", "预算数", "决算数"}):
                 item_cols.append(col)

@@ -58,3 +58,78 @@ def test_card_amounts_in_the_text_dump(jincheng: Document) -> None:
 def test_table_figures_of_the_pdfs(name: str, request: pytest.FixtureRequest) -> None:
     doc: Document = request.getfixturevalue(name)
     _report(f"{name}, table figures", model_mutations(doc, 40), 0.95)
+
+
+# One planted contradiction of each class the checks catch in the text: appended to a
+# paragraph of the sample's narrative, it must be found, pointing at that line.
+PLANTED = {
+    "N7": "2025年预算为100.00万元，2026年预算为120.00万元，比上年减少。",
+    "N8": "本部门共有公务用车8辆，其中执法执勤用车5辆、机要通信用车4辆。",
+    "N1": "因公出国（境）费5.00万元。",  # the 三公 table leaves it blank
+    "N2": (
+        "公务接待费0.79万元，占“三公”经费的40.00%；"
+        "公务用车运行维护费1.50万元，占“三公”经费的60.00%。"
+    ),
+    "N6": (
+        "住房保障支出（221类）住房改革支出（02款）住房公积金（01项）96.40万元。"
+        "2025年当年预算执行数为90.00万元，2026年预算安排96.40万元，比2025年预算执行数增加9.99%。"
+    ),
+}
+
+
+def _narrative_line(jincheng: Document) -> int:
+    """A line of the sample that is one paragraph of prose, far from any table."""
+    for section in jincheng.sections:
+        for index, paragraph in enumerate(section.paragraphs):
+            where = section.place_of(index)
+            if where.line and len(paragraph) > 40 and "。" in paragraph:
+                return where.line
+    raise AssertionError("no paragraph")
+
+
+@pytest.mark.parametrize("rule", sorted(PLANTED))
+def test_a_planted_contradiction_is_found_where_it_was_planted(
+    rule: str, jincheng: Document
+) -> None:
+    from budget_review.checks import run_checks
+    from budget_review.model import Severity
+    from budget_review.parsers import parse_bytes
+
+    lines = JINCHENG_TXT.read_text(encoding="utf-8").split("\n")
+    number = _narrative_line(jincheng)
+    lines[number - 1] = lines[number - 1] + PLANTED[rule]
+    doc = parse_bytes(str(JINCHENG_TXT), "\n".join(lines).encode("utf-8"))
+    report = run_checks(doc)
+    found = [
+        f
+        for f in report.findings
+        if f.rule == rule and f.severity == Severity.ERROR and f.refs and f.refs[0].line == number
+    ]
+    assert found, [
+        (f.rule, f.message.zh) for f in report.findings if f.refs and f.refs[0].line == number
+    ]
+
+
+def test_a_mutated_item_is_the_likely_culprit_of_its_failures(jincheng: Document) -> None:
+    """A 项's 合计 misprinted fails its row and its 款: one finding names it, the rest
+    follow from it."""
+    from budget_review.checks import run_checks
+    from budget_review.model import Severity
+    from budget_review.parsers import parse_bytes
+
+    from tests.mutations import bump
+
+    table = jincheng.table_by_role("budget_expense")
+    assert table is not None
+    row = next(r for r in table.rows if r.code and len(r.code) == 7 and r.value(table.columns[2]))
+    figure = row.figures[table.columns[2]]
+    assert figure.where.line is not None
+    lines = JINCHENG_TXT.read_text(encoding="utf-8").split("\n")
+    index = figure.where.line - 1
+    lines[index] = lines[index].replace(figure.raw, bump(figure.raw, figure.value or 0, 7), 1)  # type: ignore[arg-type]
+    doc = parse_bytes(str(JINCHENG_TXT), "\n".join(lines).encode("utf-8"))
+    failing = [f for f in run_checks(doc).findings if f.severity == Severity.ERROR and f.culprit]
+    assert len(failing) >= 2
+    suffix = figure.key.split("/", 1)[1]
+    assert {f.culprit.split("/", 1)[1] for f in failing if f.culprit} == {suffix}
+    assert sum(1 for f in failing if f.cause is None) == 1
