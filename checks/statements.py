@@ -190,16 +190,20 @@ def counts(ctx: Context) -> None:
     found_any = False
     for paragraph in paragraphs(ctx):
         for sentence in _sentences(paragraph):
-            whole = _WHOLE.search(sentence)
-            if whole is None:
+            first = _WHOLE.search(sentence)
+            if first is None:
                 continue
-            rest = sentence[whole.end() :]
-            marker = re.search(r"其中|分别为|包括", rest)
+            marker = re.search(r"其中|分别为|包括", sentence[first.start() :])
             if marker is None:
                 continue
-            parts = [
-                m for m in _PART.finditer(rest[marker.end() :]) if m.group("u") == whole.group("u")
-            ]
+            at = first.start() + marker.start()
+            # the whole is the count printed last before 其中: '编制10辆，实有23辆，其中…'
+            whole = [
+                m
+                for m in _PART.finditer(sentence[first.start() : at])
+                if m.group("u") == first["u"]
+            ][-1]
+            parts = [m for m in _PART.finditer(sentence[at:]) if m.group("u") == whole.group("u")]
             if not parts:
                 continue
             found_any = True
