@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from budget_review.checks.context import Context, Skip
+from budget_review.checks.across import ECONOMIC, column
+from budget_review.checks.context import Cell, Context, Skip
 from budget_review.checks.registry import rule
 from budget_review.checks.tolerance import last_digit, printed_value
 from budget_review.checks.wording import clause
@@ -22,6 +23,7 @@ from budget_review.model.vocabulary import (
     FLAT_WORDS,
     INCREASE_WORDS,
     direction_of,
+    squash,
 )
 
 _NUM = r"\d[\d,，]*(?:\.\d+)?"
@@ -227,3 +229,57 @@ def counts(ctx: Context) -> None:
                 )
     if not found_any:
         raise Skip(words("reason.no_counts"))
+
+
+_LISTED = re.compile(
+    r"(?P<what>人员经费|公用经费)[^。；]{0,40}?(?:主要)?(?:包括|用于|含)[:：]?(?P<items>[^。；]+)"
+)
+_ITEM_SPLIT = re.compile(r"[、，,及和与]")
+
+
+def _listed_items(text: str) -> list[str]:
+    items = [re.sub(r"(?:等(?:支出|方面)?|等)$", "", i.strip()) for i in _ITEM_SPLIT.split(text)]
+    return [i for i in items if 2 <= len(i) <= 16 and not re.search(r"\d", i)]
+
+
+@rule(
+    "N9",
+    "表文",
+    "说明列出的人员经费、公用经费构成，与基本支出经济分类表一致",
+    "What the text lists under 人员经费 or 公用经费 agrees with the basic-expenditure table",
+)
+def listed_uses(ctx: Context) -> None:
+    table = ctx.table(*ECONOMIC)
+    if table is None:
+        raise Skip(words("reason.no_economic_table"))
+    found_any = False
+    for paragraph in paragraphs(ctx):
+        if "名词解释" in paragraph.section:
+            continue  # a glossary defines the words; it does not describe this budget
+        for sentence in _sentences(paragraph):
+            match = _LISTED.search(sentence)
+            if match is None or re.search(r"(?:是|系)?指", sentence[: match.start("items")]):
+                continue
+            col = column(table, match.group("what")) or column(table, "合计")
+            if col is None:
+                continue
+            found_any = True
+            for item in _listed_items(match.group("items")):
+                rows = [
+                    r for r in table.rows if r.kind != "total" and squash(r.name) == squash(item)
+                ]
+                if not rows:
+                    continue  # a use the table does not itemise
+                ctx.compared += 1
+                if any(r.figures.get(col) is not None and r.value(col) for r in rows):
+                    continue
+                ctx.add(
+                    Severity.WARNING,
+                    f"说明称{match.group('what')}包括「{item}」，表{table.number}中该项为空或为零："
+                    f"{clause(sentence)}",
+                    f"the text lists 「{item}」 under {match.group('what')}, which 表"
+                    f"{table.number} leaves blank or at zero: {clause(sentence)}",
+                    [text_ref(paragraph, sentence), *(Cell(table, r, col).ref() for r in rows)],
+                )
+    if not found_any:
+        raise Skip(words("reason.no_listed_uses"))

@@ -320,6 +320,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "收支总表没有按支出用途（基本支出、人员经费等）列出的行",
         "no 收支总表 lists its spending by use (基本支出, 人员经费, …)",
     ),
+    "reason.no_economic_table": (
+        "文件中没有基本支出经济分类表",
+        "no basic-expenditure table by economic class in the document",
+    ),
+    "reason.no_listed_uses": (
+        "说明中没有列出人员经费或公用经费的构成",
+        "the text does not list what 人员经费 or 公用经费 consist of",
+    ),
     "reason.no_directions": (
         "说明中没有同时给出两个金额和增减方向的句子",
         "no sentence gives two amounts and a direction word",

@@ -290,3 +290,61 @@ def test_figures_and_quotes_as_a_reviewer_forwards_them() -> None:
     cut = clause(text, 30)
     assert cut.endswith("…") and len(cut) <= 30
     assert cut[:-1].endswith(("元", "加"))  # at a clause boundary, not inside a word
+
+
+# ------------------------------------------------------------------ N9 lists
+
+
+def _basic_economic() -> Table:
+    rows = [
+        _row(
+            6,
+            "合计",
+            "合计",
+            {"合计": "120.00", "人员经费": "100.00", "公用经费": "20.00"},
+            kind="total",
+        ),
+        _row(
+            6,
+            "工资福利支出",
+            "工资福利支出",
+            {"合计": "100.00", "人员经费": "100.00"},
+            kind="group",
+        ),
+        _row(
+            6,
+            "基本工资",
+            "基本工资",
+            {"合计": "100.00", "人员经费": "100.00"},
+            parent="工资福利支出",
+        ),
+        _row(
+            6,
+            "商品和服务支出",
+            "商品和服务支出",
+            {"合计": "20.00", "公用经费": "20.00"},
+            kind="group",
+        ),
+        _row(
+            6, "办公费", "办公费", {"合计": "20.00", "公用经费": "20.00"}, parent="商品和服务支出"
+        ),
+        _row(6, "差旅费", "差旅费", {"合计": "", "公用经费": ""}, parent="商品和服务支出"),
+    ]
+    return Table(
+        6,
+        "一般公共预算基本支出表",
+        "gpb_basic_economic",
+        Unit.WAN_YUAN,
+        ["经济科目", "合计", "人员经费", "公用经费"],
+        rows,
+    )
+
+
+def test_what_the_text_lists_is_in_the_table() -> None:
+    good = _doc("公用经费20.00万元，主要包括：办公费等。", tables=[_basic_economic()])
+    bad = _doc("公用经费20.00万元，主要包括：办公费、差旅费等。", tables=[_basic_economic()])
+    glossary = _doc("公用经费：指单位的公用支出，包括办公费、差旅费。", tables=[_basic_economic()])
+    assert _found(run_checks(good), "N9") == []
+    (finding,) = _found(run_checks(bad), "N9")
+    assert finding.severity == Severity.WARNING and "差旅费" in finding.message.zh
+    assert _found(run_checks(glossary), "N9") == []
