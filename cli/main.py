@@ -23,7 +23,7 @@ from budget_review.review import (
     noted_documents,
     open_all_for_review,
 )
-from budget_review.store import Store, StoreBusy
+from budget_review.store import Store, StoreError
 
 PROG = "budget-review"
 EXIT_BAD_INPUT = 2
@@ -415,8 +415,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InputError as error:
         print(f"{PROG}: {error.in_(lang)}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except StoreBusy as exc:
-        print(f"{PROG}: {exc}", file=sys.stderr)
+    except StoreError as exc:
+        print(f"{PROG}: {say('cli.store_problem', lang, problem=exc.in_(lang))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except (NotADirectoryError, PermissionError) as exc:
         print(f"{PROG}: {say('cli.store_problem', lang, problem=exc)}", file=sys.stderr)

@@ -422,6 +422,35 @@ WORDS: dict[str, tuple[str, str]] = {
         "{warnings} warnings, {tails} tails; {identity} table-identity comparisons, "
         "{identity_errors} failed ({holding}% hold); {seconds:.1f} s",
     ),
+    # the store's own problems: each names the store file before it
+    "store.damaged": ("文件已损坏（{problem}）", "the file is damaged ({problem})"),
+    "store.cannot_write": ("无法写入（{problem}）", "cannot be written ({problem})"),
+    "store.busy": (
+        "另一个 budget-review 正在写入此存储，请稍后再试",
+        "another budget-review is writing this store; try again in a moment",
+    ),
+    "store.not_a_folder": ("是文件，不是存储文件夹", "is a file; the store is a folder"),
+    "store.index_rebuilt": (
+        "索引已损坏，另存为 {kept}，并按完好的 {count} 份文件重建",
+        "the index was damaged; it is kept as {kept} and was rebuilt from the {count} "
+        "intact documents",
+    ),
+    "store.document_set_aside": (
+        "一份存储的文件已损坏，另存为 {kept}；将重新读取原文件",
+        "a stored document was damaged and is kept as {kept}; the disclosure is read again",
+    ),
+    "store.notes_recovered": (
+        "批注文件已损坏，另存为 {kept}；找回 {count} 条批注",
+        "the notes file was damaged and is kept as {kept}; {count} notes were recovered",
+    ),
+    "store.note_conflict": (
+        "另一处同时修改了这条批注的{fields}，请比较后再保存",
+        "someone else changed this note's {fields} meanwhile; compare before saving",
+    ),
+    "store.note_unreadable": (
+        "第 {n} 条批注记录无法读取（{problem}），其余批注照常载入",
+        "note record {n} cannot be read ({problem}); the other notes load as usual",
+    ),
     # input problems: each names the file before it
     "input.missing": ("没有这个文件", "no such file"),
     "input.no_disclosures": (

@@ -116,15 +116,20 @@ def read_for_review(
 
 def save(store: Store, reviewed: Reviewed) -> bool:
     """Write what the store lacks: a new document with its findings, or newer findings."""
-    if not reviewed.cached:
-        store.add(reviewed.document, reviewed.report, replace=True)
-        for part in reviewed.document.parts:
-            if part.sha256 != reviewed.sha:
-                store.remove(part.sha256)  # a half stored alone gives way to its publication
-        return True
-    if reviewed.report_is_new:
-        store.save_report(reviewed.sha, reviewed.report)
-    return False
+    return save_all(store, [reviewed]) > 0
+
+
+def save_all(store: Store, reviewed: Sequence[Reviewed]) -> int:
+    """Store the new documents all at once or not at all, and newer findings of stored
+    ones; a publication's halves stored alone give way to it. Returns how many were new."""
+    new = [r for r in reviewed if not r.cached]
+    halves = tuple(part.sha256 for r in new for part in r.document.parts if part.sha256 != r.sha)
+    if new:
+        store.add_all([(r.document, r.report) for r in new], remove=halves)
+    for item in reviewed:
+        if item.cached and item.report_is_new:
+            store.save_report(item.sha, item.report)
+    return len(new)
 
 
 def open_for_review(
@@ -216,8 +221,7 @@ def open_all_for_review(
         raise InputErrors(errors)
     reviewed = [publication for _, publication in as_publications(items)]
     if keep and store is not None:
-        for item in reviewed:
-            save(store, item)
+        save_all(store, reviewed)
     return reviewed
 
 

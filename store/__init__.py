@@ -5,16 +5,18 @@ is the review pipeline's job), so it imports only the model.
 """
 
 from budget_review.store.notes import Category, Note, NoteBook, Target, identity_of, new_note
-from budget_review.store.storage import StoreBusy
+from budget_review.store.storage import DamagedFile, StoreBusy, StoreError
 from budget_review.store.store import DocumentSummary, Store, default_store_path
 
 __all__ = [
     "Category",
+    "DamagedFile",
     "DocumentSummary",
     "Note",
     "NoteBook",
     "Store",
     "StoreBusy",
+    "StoreError",
     "Target",
     "default_store_path",
     "identity_of",

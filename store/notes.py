@@ -10,10 +10,10 @@ kept and shown as orphaned with the value it last had.
 from __future__ import annotations
 
 import getpass
+import json
 import os
+import re
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
@@ -22,8 +22,14 @@ from typing import Any
 
 from budget_review.model import Address, Document, Text, words
 from budget_review.model.serialize import address_from_dict, address_to_dict
-from budget_review.store.storage import AtomicJSONStorage, write_lock
-from tinydb import Query, TinyDB
+from budget_review.store.storage import (
+    DamagedFile,
+    StoreError,
+    read_json,
+    set_aside,
+    write_json,
+    write_lock,
+)
 
 
 class Category(StrEnum):
@@ -84,6 +90,7 @@ class Note:
     updated: str = ""
     last_value: str | None = None  # the figure as printed when the note was saved
     deleted: bool = False
+    revision: int = 0  # how many times it was saved: two writers never undo each other
     orphaned: bool = field(default=False, compare=False)  # set when read against a document
 
 
@@ -139,46 +146,91 @@ def _from_record(record: dict[str, Any]) -> Note:
     return Note(**fields)
 
 
+# What a reviewer edits; the rest is set by the notebook or never changes.
+EDITABLE = ("text", "category", "status", "deleted", "target", "last_value")
+
+
+class NoteConflict(StoreError):
+    """Another writer changed the same field of this note to something else meanwhile."""
+
+    def __init__(self, path: Path, mine: Note, theirs: Note, fields: list[str]) -> None:
+        super().__init__(path, words("store.note_conflict", fields="、".join(fields)))
+        self.mine = mine
+        self.theirs = theirs
+        self.fields = fields
+
+
 class NoteBook:
-    """The store's notes.json: every write takes the store's lock, then rewrites atomically."""
+    """The store's notes.json: every write takes the store's lock, reads the stored notes,
+    merges and rewrites atomically.
+
+    A save names the version it started from (`base`): fields this writer did not change
+    keep what another writer saved meanwhile, and a field both changed differently is a
+    conflict the caller shows, never a silent overwrite.
+    """
 
     def __init__(self, root: Path) -> None:
         self.root = root
         self.path = root / "notes.json"
+        self.problems: list[Text] = []  # records that could not be read, and repairs
 
-    @contextmanager
-    def _locked(self) -> Iterator[TinyDB]:
-        with write_lock(self.root):
-            db = TinyDB(self.path, storage=AtomicJSONStorage)
-            try:
-                yield db
-            finally:
-                db.close()
+    def _records(self) -> dict[str, dict[str, Any]]:
+        """The stored records by TinyDB id; a damaged file is set aside, what can be read
+        of it recovered."""
+        try:
+            data = read_json(self.path)
+        except DamagedFile:
+            records = _salvage(self.path.read_text(encoding="utf-8", errors="replace"))
+            kept = set_aside(self.path)
+            write_json(self.path, {"notes": records})
+            self.problems.append(words("store.notes_recovered", kept=kept.name, count=len(records)))
+            return records
+        if not isinstance(data, dict):
+            return {}
+        table = data.get("notes", {})
+        return table if isinstance(table, dict) else {}
 
     def all(self, include_deleted: bool = False) -> list[Note]:
         if not self.path.exists():
             return []
-        db = TinyDB(self.path, storage=AtomicJSONStorage)
-        try:
-            notes = [_from_record(r) for r in db.table("notes").all()]
-        finally:
-            db.close()
+        notes = []
+        for key, record in self._records().items():
+            try:
+                notes.append(_from_record(record))
+            except (KeyError, TypeError, ValueError) as exc:
+                self.problems.append(words("store.note_unreadable", n=key, problem=exc))
         return [n for n in notes if include_deleted or not n.deleted]
 
-    def save(self, note: Note) -> Note:
-        """Write one note now; returns it with its times set."""
+    def save(self, note: Note, base: Note | None = None) -> Note:
+        """Write one note now, merged with what is stored; returns it as stored.
+
+        `base` is the note as it was before this edit (None for a new note, or to
+        overwrite). Raises `NoteConflict` when another writer changed a field this
+        edit changes too, to another value.
+        """
         stamp = now()
-        saved = replace(note, updated=stamp, created=note.created or stamp)
-        with self._locked() as db:
-            db.table("notes").upsert(_to_record(saved), Query().id == saved.id)
+        with write_lock(self.root):
+            records = self._records() if self.path.exists() else {}
+            key = next((k for k, r in records.items() if r.get("id") == note.id), None)
+            stored = _from_record(records[key]) if key is not None else None
+            merged = note
+            if stored is not None and base is not None and stored.revision != base.revision:
+                merged = _merge(self.path, note, base, stored)
+            revision = max(note.revision, stored.revision if stored else 0) + 1
+            saved = replace(merged, updated=stamp, created=note.created or stamp, revision=revision)
+            if key is None:
+                key = str(max((int(k) for k in records), default=0) + 1)
+            records[key] = _to_record(saved)
+            write_json(self.path, {"notes": records})
         return saved
 
     def delete(self, note: Note) -> Note:
-        """Mark deleted (kept on disk, so that undo works and nothing is lost by a slip)."""
-        return self.save(replace(note, deleted=True))
+        """Mark deleted (kept on disk, so that undo works and nothing is lost by a slip);
+        only that: what another writer changed meanwhile stays."""
+        return self.save(replace(note, deleted=True), base=replace(note, deleted=False))
 
     def restore(self, note: Note) -> Note:
-        return self.save(replace(note, deleted=False))
+        return self.save(replace(note, deleted=False), base=replace(note, deleted=True))
 
     def for_document(self, doc: Document, notes: list[Note] | None = None) -> list[Note]:
         """The notes of this document and of earlier versions of it, re-attached to it.
@@ -193,6 +245,39 @@ class NoteBook:
                 continue
             attached.append(replace(note, orphaned=not target_exists(doc, note.target)))
         return attached
+
+
+def _merge(path: Path, mine: Note, base: Note, theirs: Note) -> Note:
+    """This writer's changes onto what another writer stored since `base`."""
+    merged = theirs
+    conflicts = []
+    for name in EDITABLE:
+        before, ours, stored = getattr(base, name), getattr(mine, name), getattr(theirs, name)
+        if ours == before:
+            continue  # not ours to change: keep theirs
+        if stored not in (before, ours):
+            conflicts.append(name)
+        merged = replace(merged, **{name: ours})
+    if conflicts:
+        raise NoteConflict(path, mine, theirs, conflicts)
+    return merged
+
+
+_RECORD_START = re.compile(r'"(\d+)"\s*:\s*\{')
+
+
+def _salvage(text: str) -> dict[str, dict[str, Any]]:
+    """The note records that are whole in a damaged notes.json (a truncated write)."""
+    decoder = json.JSONDecoder()
+    found: dict[str, dict[str, Any]] = {}
+    for match in _RECORD_START.finditer(text):
+        try:
+            record, _ = decoder.raw_decode(text, match.end() - 1)
+        except json.JSONDecodeError:
+            continue
+        if isinstance(record, dict) and "id" in record and "target" in record:
+            found[match.group(1)] = record
+    return found
 
 
 def new_note(

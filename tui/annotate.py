@@ -174,12 +174,12 @@ class AnnotationActions(App[None]):
 
     def _write(self, write: Callable[[], Note]) -> Note | None:
         """Save at once; a store held by another process says so instead of losing the note."""
-        from budget_review.store.storage import StoreBusy
+        from budget_review.store import StoreError
 
         try:
             return write()
-        except (StoreBusy, OSError) as exc:
-            self.notify(str(exc), severity="error", timeout=10)
+        except (StoreError, OSError) as exc:
+            self.notify(str(exc), severity="error", timeout=10, markup=False)
             return None
 
     def _save(self, note: Note) -> None:
