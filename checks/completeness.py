@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from budget_review.checks.context import Context, Skip
+from budget_review.checks.passages import corpus, excerpt
 from budget_review.checks.registry import rule
 from budget_review.model import Address, Document, Ref, Severity, role_by_id, words
 from budget_review.model.roles import BUDGET, FINAL
@@ -36,7 +37,13 @@ REQUIRED: dict[str, list[tuple[str, ...]]] = {
         ("fa_soc",),
     ],
 }
-_PLACEHOLDER = re.compile(r"[XＸ×]{2,}|某某|待填写?|待补充|待定")
+# XX and xx only apart from Latin words (XXL is a size); two asterisks, never one (363*1150
+# multiplies); empty 【】 and 〔〕 that were to hold a number.
+_PLACEHOLDER = re.compile(
+    # one set of first characters, so that the search skips quickly to the few candidates
+    r"[XxＸｘ×＊*某待【〔](?:(?<=[XxＸｘ])(?<![A-Za-z].)[XxＸｘ]+(?![A-Za-z])|(?<=[×＊*])[×＊*]+"
+    r"|(?<=某)某|(?<=待)(?:填写?|补充|定)|(?<=【)\s*】|(?<=〔)\s*〕)"
+)
 
 
 @rule(
@@ -136,50 +143,18 @@ def contents(ctx: Context) -> None:
 @rule(
     "K4",
     "完整性",
-    "不留占位文字（XX、某某、待填写）",
-    "No placeholder text is left (XX, 某某, 待填写)",
+    "不留占位文字（XX、××、某某、待填写、【】、**），标题、表名、行名、说明、绩效目标表均不例外",
+    "No placeholder text is left (XX, ××, 某某, 待填写, 【】, **): not in headings, table "
+    "titles, row names, the text or the cards",
     families=(BUDGET, FINAL),
     compares=False,
 )
 def placeholders(ctx: Context) -> None:
-    texts: list[tuple[str, Ref]] = []
-    for table in ctx.doc.tables:
-        for row in table.rows:
-            texts.append(
-                (
-                    row.name,
-                    Ref(
-                        Address(table=table.number, row=row.key),
-                        page=row.where.page,
-                        line=row.where.line,
-                        part=row.where.part,
-                        name=row.name,
-                    ),
-                )
-            )
-    for section in ctx.doc.sections:
-        for index, paragraph in enumerate(section.paragraphs):
-            where = section.place_of(index)
-            at = Address(paragraph=section.paragraph_key(index))
-            texts.append(
-                (
-                    paragraph,
-                    Ref(at, page=where.page, line=where.line, part=where.part, text=paragraph[:40]),
-                )
-            )
-    for card in ctx.doc.cards:
-        for text in (card.name, card.unit or "", card.overview, card.annual_target):
-            page = card.pages[0] if card.pages else None
-            texts.append((text, Ref(Address(card=card.name), page=page, part=card.part)))
-    for text, ref in texts:
-        match = _PLACEHOLDER.search(text or "")
-        if match:
-            ctx.add(
-                Severity.ERROR,
-                f"留有占位文字「{match.group()}」：{text[:40]}",
-                f"placeholder text '{match.group()}' left in: {text[:40]}",
-                [ref],
-            )
+    for hit in corpus(ctx).search(_PLACEHOLDER):
+        passage = hit.passage
+        quote = excerpt(passage.text, hit.start, hit.end)
+        text = words("prose.placeholder", place=passage.place(), found=hit.text, quote=quote)
+        ctx.add(Severity.ERROR, text.zh, text.en, [passage.ref(quote)])
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from budget_review.checks import (  # noqa: F401  (each module registers its rul
     cards,
     completeness,
     narrative,
+    prose,
     statements,
     within,
     writing,

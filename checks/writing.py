@@ -69,11 +69,14 @@ class Item:
 
 
 def paragraphs(ctx: Context) -> list[Paragraph]:
-    found = [
-        Paragraph(text, section.place_of(index), section.heading, section.paragraph_key(index))
-        for section in ctx.doc.sections
-        for index, text in enumerate(section.paragraphs)
-    ]
+    found: list[Paragraph] | None = ctx.memo.get("writing.paragraphs")  # type: ignore[assignment]
+    if found is None:
+        found = [
+            Paragraph(text, section.place_of(index), section.heading, section.paragraph_key(index))
+            for section in ctx.doc.sections
+            for index, text in enumerate(section.paragraphs)
+        ]
+        ctx.memo["writing.paragraphs"] = found
     if not found:
         raise Skip(words("reason.no_narrative"))
     return found
@@ -119,8 +122,17 @@ def text_ref(paragraph: Paragraph, text: str, value: Decimal | None = None) -> R
     )
 
 
+def item_list(ctx: Context) -> list[Item]:
+    """The per-item explanations, read once per run for every rule that uses them."""
+    found = ctx.memo.get("writing.items")
+    if found is None:
+        found = list(items(ctx))
+        ctx.memo["writing.items"] = found
+    return found  # type: ignore[return-value]
+
+
 def _items(ctx: Context) -> list[Item]:
-    found = list(items(ctx))
+    found = item_list(ctx)
     if not found:
         raise Skip(words("reason.no_items"))
     return found

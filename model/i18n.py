@@ -395,6 +395,119 @@ WORDS: dict[str, tuple[str, str]] = {
     "claim.rate": ("增减率", "rate"),
     "claim.count": ("数量", "count"),
     "or": ("或", " / "),
+    # wording rules (checks/prose.py): where the words stand, and what is wrong with them
+    "prose.table": ("表{n}「{title}」", "表{n} “{title}”"),
+    "prose.table_unnumbered": ("「{title}」", "“{title}”"),
+    "prose.place.heading": ("标题", "a heading"),
+    "prose.place.title": ("{table}的标题", "the title of {table}"),
+    "prose.place.note": ("{table}的注释", "the note of {table}"),
+    "prose.place.row": ("{table}「{row}」行", "row “{row}” of {table}"),
+    "prose.place.card": ("绩效目标表「{card}」", "card “{card}”"),
+    "prose.place.contents": ("目录", "the contents"),
+    "prose.place.paragraph": ("说明", "the text"),
+    "prose.up": ("增加", "an increase"),
+    "prose.down": ("减少", "a decrease"),
+    "prose.times": ("（共 {n} 处）", " ({n} places)"),
+    "prose.placeholder": (
+        "{place}留有占位文字「{found}」：{quote}",
+        "{place} still holds the placeholder “{found}”: {quote}",
+    ),
+    "prose.template": (
+        "{place}留有模板用语「{found}」，未写明是增是减：{quote}",
+        "{place} keeps the template's “{found}” without saying which: {quote}",
+    ),
+    "prose.year.title": (
+        "{place}写 {year} 年，文件为 {doc_year} 年度{kind}：{quote}",
+        "{place} says {year} in a {doc_year} {kind}: {quote}",
+    ),
+    "prose.year.as_of": (
+        "「截至{year}年」不是 {doc_year} 年度{kind}报告的时点（应为 {expected} 年）：{quote}",
+        "“截至{year}年” is not the date a {doc_year} {kind} reports at ({expected}): {quote}",
+    ),
+    "prose.year.compared": (
+        "与 {year} 年比较，{doc_year} 年度{kind}应与 {expected} 年比较：{quote}",
+        "compares with {year}; a {doc_year} {kind} compares with {expected}: {quote}",
+    ),
+    "prose.year.executed": (
+        "上年执行数写作 {year} 年，{doc_year} 年度预算的上年为 {expected} 年：{quote}",
+        "last year's outturn is given for {year}; for a {doc_year} budget that is {expected}:"
+        " {quote}",
+    ),
+    "prose.year.itself": (
+        "说明称「{found}」，文件为 {doc_year} 年度{kind}：{quote}",
+        "the text says “{found}” in a {doc_year} {kind}: {quote}",
+    ),
+    "prose.year.period": (
+        "实施周期 {start}–{end} 年不含文件年度 {doc_year} 年：{quote}",
+        "the implementation period {start}–{end} does not include the document's year"
+        " {doc_year}: {quote}",
+    ),
+    "prose.name.short": (
+        "{place}写「{found}」，部门全称为「{name}」（少了「{prefix}」）：{quote}",
+        "{place} says “{found}”; the department's full name is “{name}” (without “{prefix}”):"
+        " {quote}",
+    ),
+    "prose.name.variant": (
+        "{place}写「{found}」，与部门名称「{name}」不一致：{quote}",
+        "{place} says “{found}”, which is not the department's name “{name}”: {quote}",
+    ),
+    "prose.name.level": (
+        "{place}写「{found}」，而「{name}」是{level}部门：{quote}",
+        "{place} says “{found}” but “{name}” is a {level_en} department: {quote}",
+    ),
+    "prose.level.省": ("省级", "provincial"),
+    "prose.level.市": ("市级", "city-level"),
+    "prose.level.区": ("区级", "district-level"),
+    "prose.level.县": ("县级", "county-level"),
+    "prose.subject": (
+        "说明写「{written}」（{level}），{table}中同一科目 {code} 名为「{printed}」"
+        "{times}：{quote}",
+        "the text names the {level_en} “{written}”; {table} calls {code} “{printed}”{times}:"
+        " {quote}",
+    ),
+    "prose.level.类": ("类", "category"),
+    "prose.level.款": ("款", "section"),
+    "prose.level.项": ("项", "item"),
+    "prose.reason": (
+        "说{direction}，所述原因却是「{reason}」：{quote}",
+        "states {direction} but gives the reason “{reason}”: {quote}",
+    ),
+    "prose.copied": (
+        "「{name}」的{what}与「{other}」一字不差，说的是「{other}」：{quote}",
+        "the {what_en} of “{name}” is word for word that of “{other}”, and speaks of “{other}”:"
+        " {quote}",
+    ),
+    "prose.copied.purpose": ("用途", "purpose"),
+    "prose.copied.reason": ("原因", "reason"),
+    "prose.zero_base": (
+        "上年数为 0，增长率无从计算，不应写「{rate}」：{quote}",
+        "last year's figure is 0, so no growth rate exists; “{rate}” should not be given: {quote}",
+    ),
+    "prose.unit.rate": (
+        "「{found}」后没有 % 或单位{times}：{quote}",
+        "“{found}” has no % and no unit{times}: {quote}",
+    ),
+    "prose.unit.broken": (
+        "金额「{found}」的单位不完整（万元、亿元少了「元」）{times}：{quote}",
+        "the amount “{found}” has a broken unit (万元 or 亿元 without 元){times}: {quote}",
+    ),
+    "prose.repeat.block": (
+        "{here}的文字与{there}一字不差（{n} 段，自「{quote}」起）",
+        "{here} repeats {there} word for word ({n} paragraphs from “{quote}”)",
+    ),
+    "prose.repeat.paragraph": (
+        "这一段与{there}的一段一字不差：{quote}",
+        "this paragraph repeats one at {there} word for word: {quote}",
+    ),
+    "prose.numbering": (
+        "编号「{marker}」前缺少句末标点（。或；）：{quote}",
+        "no full stop or semicolon before the numbered item “{marker}”: {quote}",
+    ),
+    "prose.code_space": (
+        "科目编码「{found}」中有空格（应为 {code}）：{quote}",
+        "the code “{found}” is printed with a space ({code} expected): {quote}",
+    ),
+    "reason.no_department": ("文件的部门名称不明", "the document's department is not known"),
     # survey
     "survey.file": ("文件", "file"),
     "survey.department": ("部门", "department"),

@@ -159,6 +159,51 @@ def _figure(doc: Document, key: str) -> Figure:
     return next(f for t in doc.tables for f in t.figures() if f.key == key)
 
 
+@dataclass(frozen=True)
+class Planted:
+    """A wording problem planted in the text dump: `old` becomes `new` on line `line`."""
+
+    rule: str
+    what: str
+    line: int
+    old: str
+    new: str
+
+
+def _plant(lines: list[str], planted: Planted) -> bytes:
+    index = planted.line - 1
+    assert lines[index].count(planted.old) >= 1, planted
+    return _edited(lines, index, lines[index].replace(planted.old, planted.new, 1))
+
+
+def prose_mutations(data: bytes, path: str, plants: list[Planted]) -> list[Outcome]:
+    """Each planted problem must be found by its rule, pointing at the planted line."""
+    lines = data.decode("utf-8").split("\n")
+    outcomes = []
+    for planted in plants:
+        report = run_checks(parse_bytes(path, _plant(lines, planted)))
+        detected = any(
+            f.rule == planted.rule and any(r.line == planted.line for r in f.refs)
+            for f in report.findings
+        )
+        outcomes.append(Outcome(f"{planted.rule} {planted.what}", detected))
+    return outcomes
+
+
+def repeated_block_mutation(data: bytes, path: str, first: int, last: int) -> Outcome:
+    """Lines first..last printed twice: T14 must point at the copy's first paragraph."""
+    lines = data.decode("utf-8").split("\n")
+    block = lines[first - 1 : last]
+    edited = "\n".join([*lines[:last], *block, *lines[last:]]).encode("utf-8")
+    report = run_checks(parse_bytes(path, edited))
+    offset = next(i for i, text in enumerate(block) if len(text) > 40)  # its first paragraph
+    copy_line = last + 1 + offset
+    detected = any(
+        f.rule == "T14" and f.refs and f.refs[0].line == copy_line for f in report.findings
+    )
+    return Outcome(f"T14 lines {first}–{last} repeated", detected)
+
+
 def recall(outcomes: list[Outcome]) -> float:
     return sum(o.detected for o in outcomes) / len(outcomes) if outcomes else 0.0
 
@@ -169,10 +214,13 @@ def missed(outcomes: list[Outcome]) -> list[str]:
 
 __all__ = [
     "Outcome",
+    "Planted",
     "ProjectCard",
     "card_mutations",
     "claim_mutations",
     "model_mutations",
+    "prose_mutations",
     "recall",
+    "repeated_block_mutation",
     "table_mutations",
 ]

@@ -77,10 +77,27 @@ def test_findings_name_every_figure_they_rest_on(jincheng_report: Report) -> Non
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        pytest.param("shanghai_budget", [], marks=pytest.mark.xdist_group("shanghai_budget")),
+        pytest.param(
+            "shanghai_budget",
+            [
+                # pages 23–26: each project's 年度预算安排 in 万 without 元 (1720.00万)
+                ("warning", "T13", "“1410.00万”"),
+                ("warning", "T13", "“2921.00万”"),
+                ("warning", "T13", "“1170.00万”"),
+                ("warning", "T13", "“1720.00万”"),
+                # page 4 prints page 3's 主要职能 again
+                ("warning", "T14", "page 4 repeats page 3"),
+            ],
+            marks=pytest.mark.xdist_group("shanghai_budget"),
+        ),
         pytest.param(
             "shanghai_final",
             [
+                # a department founded in 2024 gives 增长100.00% over 2023's zero
+                ("warning", "T12", "一般公共预算财政拨款支出增加307.82万元"),
+                ("warning", "T12", "财政拨款收入支出总计增加307.82万元"),
+                ("warning", "T12", "比2023年度增加10.23万元"),
+                ("warning", "T12", "与2023年度相比，收入支出总计增加307.82万元"),
                 # 住房保障支出 29.42 / 307.82 = 9.56%, printed 9.55% so the shares add to 100%
                 ("tail", "N2", "29.42"),
                 # page 13: 商品和服务支出 10.23 over items adding up to 10.22

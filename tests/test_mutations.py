@@ -7,16 +7,20 @@ what the checks reach today, so a rule that stops firing fails the suite.
 from __future__ import annotations
 
 import pytest
+from budget_review.checks import run_checks
 from budget_review.model import Document
 
 from tests.conftest import JINCHENG_TXT
 from tests.mutations import (
     Outcome,
+    Planted,
     card_mutations,
     claim_mutations,
     missed,
     model_mutations,
+    prose_mutations,
     recall,
+    repeated_block_mutation,
     table_mutations,
 )
 
@@ -133,3 +137,70 @@ def test_a_mutated_item_is_the_likely_culprit_of_its_failures(jincheng: Document
     suffix = figure.key.split("/", 1)[1]
     assert {f.culprit.split("/", 1)[1] for f in failing if f.culprit} == {suffix}
     assert sum(1 for f in failing if f.cause is None) == 1
+
+
+# One wording problem of each kind, planted where the sample prints its kind of text.
+EDUCATION = "教育支出8,556.21万元"
+PLANTS = [
+    Planted("K4", "placeholder in a heading", 90, "二、机构设置情况", "二、XX机构设置情况"),
+    Planted("K4", "placeholder in a table row name", 156, "其他普通教育支出", "其他普通教育支出××"),
+    Planted("T6", "增长（下降）in a heading", 90, "机构设置情况", "机构增长（下降）情况"),
+    Planted("T6", "增加（减少）left both ways", 612, "预算增加14.72", "预算增加（减少）14.72"),
+    Planted("T7", "a heading a year behind", 556, "2026年度部门预算", "2025年度部门预算"),
+    Planted("T7", "a table title a year behind", 145, "2026年预算收入总表", "2025年预算收入总表"),
+    Planted("T7", "截至 a year early", 2972, "截至2025年", "截至2024年"),
+    Planted("T7", "compared with the wrong year", 612, "比2025年预算", "比2023年预算"),
+    Planted(
+        "T8", "与 for 和 in the name", 92, "人力资源和社会保障局内设", "人力资源与社会保障局内设"
+    ),
+    Planted("T8", "a district's wording in a city", 634, "市级预算部门", "区级预算部门"),
+    Planted(
+        "T9",
+        "an uncoded 款 name the table does not give",
+        585,
+        EDUCATION,
+        "教育支出（类）职业教育（款）其他普通教育支出（项）501.17万元",
+    ),
+    Planted(
+        "T10",
+        "a reason against the direction",
+        612,
+        "人员增加，相应经费增加",
+        "人员减少，相应经费减少",
+    ),
+    Planted(
+        "T11",
+        "a purpose copied from another item",
+        585,
+        EDUCATION + "，占28.76%；",
+        "教育支出（类）普通教育（款）其他普通教育支出（项）501.17万元，主要用于：其他普通教育支出。"
+        "住房保障支出（类）住房改革支出（款）住房公积金（项）1,043.38万元，主要用于：其他普通教育支出。",
+    ),
+    Planted(
+        "T12",
+        "a rate from a zero base",
+        612,
+        "预算219.58万元，比2025年预算增加14.72万元，增长7.19%",
+        "预算14.72万元，比2025年预算增加14.72万元，增长100.00%",
+    ),
+    Planted("T13", "a rate without %", 560, "下降6.87%", "下降6.87"),
+    Planted("T13", "万元 without 元", 560, "上年结转1,068.95万元", "上年结转1,068.95万（"),
+    Planted(
+        "T15",
+        "no full stop before the next numbered item",
+        64,
+        "并组织实施和监督检查。",
+        "并组织实施和监督检查(二) 拟定全市人力资源市场发展规划。",
+    ),
+    Planted("T16", "a code with a stray space", 585, EDUCATION, "教育支出（205 02）8,556.21万元"),
+]
+
+
+def test_planted_wording_problems_are_found_where_planted(jincheng: Document) -> None:
+    wording = {p.rule for p in PLANTS} | {"T14"}
+    clean = [f for f in run_checks(jincheng).findings if f.rule in wording]
+    assert clean == [], [f.message.zh for f in clean]
+    data = JINCHENG_TXT.read_bytes()
+    outcomes = prose_mutations(data, str(JINCHENG_TXT), PLANTS)
+    outcomes.append(repeated_block_mutation(data, str(JINCHENG_TXT), 90, 95))
+    assert missed(outcomes) == []

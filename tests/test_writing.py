@@ -7,7 +7,16 @@ from decimal import Decimal
 import pytest
 from budget_review.checks import run_checks
 from budget_review.checks.writing import rate_holds
-from budget_review.model import Document, Meta, Row, Section, Severity, Source, Table
+from budget_review.model import (
+    ContentsEntry,
+    Document,
+    Meta,
+    Row,
+    Section,
+    Severity,
+    Source,
+    Table,
+)
 from budget_review.model.document import Figure, Provenance
 from budget_review.model.money import Unit
 from budget_review.parsers.claims import extract_claims
@@ -179,7 +188,7 @@ def test_required_parts_of_the_document() -> None:
     assert "no contents page found" in missing and "no explanation of terms found" in missing
     full = _doc("收入96.40万元。")
     full.meta.title = "某局2026年部门预算"
-    full.contents = [object()]  # type: ignore[list-item]
+    full.contents = [ContentsEntry("2026年预算收支总表", 5)]
     full.sections += [
         Section(heading, 2, ["…"], Provenance(line=1))
         for heading in (
