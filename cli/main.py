@@ -8,13 +8,16 @@ Chinese unless `--lang en` (or BUDGET_REVIEW_LANG=en) asks for English.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TextIO
 
 from budget_review.model import Document, InputError, Severity, say
+from budget_review.model.untrusted import printable
 from budget_review.parsers import OCR_MODES, Progress
 from budget_review.review import (
     InputErrors,
@@ -210,7 +213,9 @@ def cmd_dump(args: argparse.Namespace) -> int:
     json.dump(document_to_dict(document), sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
     for warning in document.warnings:
-        print(f"{say('cli.warning', args.lang)}: {warning.in_(args.lang)}", file=sys.stderr)
+        print(
+            printable(f"{say('cli.warning', args.lang)}: {warning.in_(args.lang)}"), file=sys.stderr
+        )
     return 0
 
 
@@ -399,6 +404,26 @@ COMMANDS = {
 }
 
 
+class PrintableWriter(io.TextIOBase):
+    """A text stream that drops control characters (ESC sequences, OSC titles) on write."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        self.stream.write(printable(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return self.stream.isatty()
+
+    def fileno(self) -> int:
+        return self.stream.fileno()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
@@ -406,14 +431,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         # No command: the review app on the bundled sample.
         args = parser.parse_args([*(argv or sys.argv[1:]), "open"])
     lang = getattr(args, "lang", None) or _default_lang()
+    if args.command != "open":
+        # Reports and listings carry a document's text: nothing in it may steer the
+        # terminal. (The app draws its own screen and escapes what it shows.)
+        sys.stdout = PrintableWriter(sys.stdout)
     try:
         return COMMANDS[args.command](args)
     except InputErrors as errors:
         for error in errors.errors:
-            print(f"{PROG}: {error.in_(lang)}", file=sys.stderr)
+            print(printable(f"{PROG}: {error.in_(lang)}"), file=sys.stderr)
         return EXIT_BAD_INPUT
     except InputError as error:
-        print(f"{PROG}: {error.in_(lang)}", file=sys.stderr)
+        print(printable(f"{PROG}: {error.in_(lang)}"), file=sys.stderr)
         return EXIT_BAD_INPUT
     except StoreError as exc:
         print(f"{PROG}: {say('cli.store_problem', lang, problem=exc.in_(lang))}", file=sys.stderr)

@@ -144,6 +144,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "ocr.confidence": ("OCR 置信度 {percent}", "OCR {percent}"),
     # notes export
     "notes.title": ("审查意见", "Review notes"),
+    "notes.was": ("批注时为 {then}，现为 {now}", "{then} when noted, now {now}"),
     "notes.printed": ("原文", "printed"),
     "notes.findings": ("相关问题", "Related findings"),
     "notes.cards": ("绩效目标表", "Project cards"),
@@ -171,6 +172,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "checklist.yes": ("是", "yes"),
     "checklist.no": ("否", "no"),
     "checklist.missing": ("未找到该部分", "not found"),
+    "checklist.cut": (
+        "……（单元格已满，共 {total} 字，全文见 notes export）",
+        "… (the cell is full: {total} characters in all, see notes export for the rest)",
+    ),
     "checklist.note": ("批注（{author}）：{text}", "note ({author}): {text}"),
     "checklist.sheet": ("检查表", "checklist"),
     # command-line messages

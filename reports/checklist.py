@@ -13,7 +13,8 @@ from pathlib import Path
 from budget_review.checks.completeness import REQUIRED, SECTIONS
 from budget_review.model import Document, Finding, Report, Severity, Text, role_by_id, say
 from budget_review.model.i18n import place
-from budget_review.reports.notes_markdown import escape
+from budget_review.model.untrusted import spreadsheet_cell
+from budget_review.reports.markdown import cell, escape
 from budget_review.store.notes import Category, Note
 
 # Where a finding that names no table belongs, by rule family letter.
@@ -137,10 +138,22 @@ def markdown(doc: Document, rows: list[Row], lang: str = "zh") -> str:
         "|---|---|---|---|",
     ]
     for number, row in enumerate(rows, start=1):
-        problems = "<br>".join(escape(p) for p in _problems(row, lang)) or "—"
-        item = escape(_item(row, lang))
+        problems = "<br>".join(cell(p) for p in _problems(row, lang)) or "—"
+        item = cell(_item(row, lang))
         out.append(f"| {number} | {item} | {_verdict(row, lang)} | {problems} |")
     return "\n".join(out) + "\n"
+
+
+# What one spreadsheet cell holds (Excel's limit); longer text is cut, and says so.
+CELL_LIMIT = 32_767
+
+
+def _fitting(text: str, lang: str) -> str:
+    text = spreadsheet_cell(text)
+    if len(text) <= CELL_LIMIT:
+        return text
+    cut = say("checklist.cut", lang, total=len(text))
+    return text[: CELL_LIMIT - len(cut) - 1] + "\n" + cut
 
 
 def xlsx(doc: Document, rows: list[Row], path: Path, lang: str = "zh") -> None:
@@ -153,22 +166,22 @@ def xlsx(doc: Document, rows: list[Row], path: Path, lang: str = "zh") -> None:
     assert sheet is not None
     sheet.title = say("checklist.sheet", lang)
     sheet.append(_headers(lang))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+    for heading in sheet[1]:
+        heading.font = Font(bold=True)
     for number, row in enumerate(rows, start=1):
         sheet.append(
             [
                 number,
-                _item(row, lang),
+                spreadsheet_cell(_item(row, lang)),
                 _verdict(row, lang),
-                "\n".join(_problems(row, lang)),
+                _fitting("\n".join(_problems(row, lang)), lang),
             ]
         )
     for column, width in zip("ABCD", (6, 40, 10, 90), strict=True):
         sheet.column_dimensions[column].width = width
     wrap = Alignment(wrap_text=True, vertical="top")
     for line in sheet.iter_rows(min_row=1):
-        for cell in line:
-            cell.alignment = wrap
+        for box in line:
+            box.alignment = wrap
     sheet.freeze_panes = "A2"
     book.save(path)

@@ -10,6 +10,8 @@ from budget_review.model import Document, Finding, Report, Severity, say
 from budget_review.model.doubts import Doubts
 from budget_review.model.i18n import place
 from budget_review.model.serialize import finding_to_dict
+from budget_review.model.untrusted import printable
+from budget_review.reports.markdown import cell, escape
 
 ORDER = [Severity.ERROR, Severity.WARNING, Severity.TAIL, Severity.INFO]
 
@@ -119,7 +121,7 @@ def text(doc: Document, report: Report, lang: str) -> str:
         lines.append(f"  {say('report.not_checked', lang)}:")
         for item in report.not_checked:
             lines.append(f"    [{item.rule}] {item.reason.in_(lang)}")
-    return "\n".join(lines)
+    return printable("\n".join(lines))
 
 
 def _following(findings: list[Finding]) -> dict[str, list[Finding]]:
@@ -151,7 +153,12 @@ def _notes(finding: Finding, doc: Document, lang: str) -> list[str]:
 
 def markdown(doc: Document, report: Report, lang: str) -> str:
     doubts = Doubts(doc)
-    out = [f"# {_title(doc)}", "", f"`{_paths(doc)}` · sha256 `{doc.source.sha256[:12]}`", ""]
+    out = [
+        f"# {escape(_title(doc))}",
+        "",
+        f"{escape(_paths(doc))} · sha256 `{doc.source.sha256[:12]}`",
+        "",
+    ]
     out += [f"**{_counts(report, lang)}**", "", comparisons_line(report, lang), ""]
     for severity in ORDER:
         findings = [f for f in report.findings if f.severity == severity]
@@ -172,8 +179,8 @@ def markdown(doc: Document, report: Report, lang: str) -> str:
             notes = _notes(finding, doc, lang)
             cells = [
                 finding.rule,
-                "<br>".join([text, *notes]).replace("|", "\\|"),
-                _where(finding, doc),
+                "<br>".join(cell(t) for t in [text, *notes]),
+                cell(_where(finding, doc)),
                 str(finding.expected) if finding.expected is not None else "",
                 str(finding.actual) if finding.actual is not None else "",
             ]
@@ -184,12 +191,16 @@ def markdown(doc: Document, report: Report, lang: str) -> str:
         out += [f"## {say('report.unrecognised', lang)}", ""]
         for title, found, why in unknown:
             at = place(found.page, found.line, doc.part_name(found.part))
-            out.append(f"- {title} ({at.in_(lang) if at else '?'}): {why.in_(lang)}")
+            out.append(
+                f"- {escape(title)} ({at.in_(lang) if at else '?'}): {escape(why.in_(lang))}"
+            )
         out.append("")
     if report.not_checked:
         out += [f"## {say('report.not_checked', lang)}", ""]
         for item in report.not_checked:
-            out.append(f"- **{item.rule}** {item.title.in_(lang)}: {item.reason.in_(lang)}")
+            out.append(
+                f"- **{item.rule}** {escape(item.title.in_(lang))}: {escape(item.reason.in_(lang))}"
+            )
         out.append("")
     return "\n".join(out)
 

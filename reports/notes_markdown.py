@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from budget_review.model import Address, Document, Finding, Report, Severity, Table, say, words
 from budget_review.model.i18n import place
+from budget_review.reports.markdown import escape
 from budget_review.review import NotedDocument
 from budget_review.store.notes import Category, Note
-
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
-_LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])(\s)")
-
-
-def escape(text: str) -> str:
-    """Inline text that CommonMark shows as written (CJK untouched)."""
-    escaped = _SPECIAL.sub(r"\\\1", text)
-    return _LINE_START.sub(r"\1\\\2\3", escaped)
 
 
 def export(reviews: list[NotedDocument], lang: str = "zh", include_findings: bool = False) -> str:
@@ -116,6 +106,10 @@ def _note(note: Note, doc: Document, findings: dict[str, Finding], lang: str) ->
     value = _printed(note, doc)
     if note.orphaned and note.last_value:
         lines.append(f"  - {say('notes.last', lang)}: {escape(note.last_value)}")
+    elif value and note.last_value and not _same_figure(note.last_value, value):
+        # the document was corrected since: the note was about the old figure
+        was = say("notes.was", lang, then=note.last_value, now=value)
+        lines.append(f"  - {say('notes.printed', lang)}: {escape(was)}")
     elif value:
         lines.append(f"  - {say('notes.printed', lang)}: {escape(value)}")
     finding = findings.get(note.target.finding or "")
@@ -184,6 +178,11 @@ def _location(note: Note, doc: Document, lang: str) -> str:
 def _where(page: int | None, line: int | None, lang: str) -> str:
     where = place(page or None, line or None)
     return words("paren", text=where).in_(lang) if where else ""
+
+
+def _same_figure(then: str, now: str) -> bool:
+    """'1,234.50' then and '1234.50 万元' now are the same figure."""
+    return then.replace(",", "").split()[0] == now.replace(",", "").split()[0]
 
 
 def _printed(note: Note, doc: Document) -> str | None:
