@@ -14,7 +14,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from budget_review.checks import run_checks
@@ -285,6 +285,43 @@ def _copies(store: Store, sha: str, count: int) -> None:
     store.documents.insert_multiple(records)
 
 
+def notes_benchmarks() -> None:
+    """One note saved (lock, read, merge, atomic rewrite) into stores of 100 and 20,000 notes."""
+    from budget_review.model import Address, Document, Source
+    from budget_review.store import Category, NoteBook, Target, new_note
+    from budget_review.store.storage import write_json
+
+    print()
+    doc = Document(source=Source(path="x", sha256="0" * 64, format="text", pages=None))
+    results = {}
+    for count in (100, 20_000):
+        with tempfile.TemporaryDirectory() as folder:
+            book = NoteBook(Path(folder))
+            notes = [
+                new_note(
+                    doc, Target.of(Address(table=n % 13 + 1)), f"批注 {n}", Category.PROBLEM, None
+                )
+                for n in range(count)
+            ]
+            book.save(notes[0])
+            # the rest written at once: building a large store note by note would take minutes
+            records = json.loads((Path(folder) / "notes.json").read_text(encoding="utf-8"))
+            (first,) = records["notes"].values()
+            table = {"1": first}
+            for n, note in enumerate(notes[1:], start=2):
+                table[str(n)] = {**first, "id": note.id, "text": note.text}
+            write_json(Path(folder) / "notes.json", {"notes": table})
+            edited = book.all()[count // 2]
+
+            def save_one(note=edited, book=book) -> None:  # type: ignore[no-untyped-def]
+                book.save(replace(note, text=note.text + "。"), base=note)
+
+            results[count] = timed(save_one, repeat=9)
+            report(f"note save into a store of {count:,} notes", results[count])
+    ratio = results[20_000][0] / results[100][0]
+    print(f"{'ratio, 20,000 notes to 100':<48} {ratio:5.1f}x")
+
+
 NATIONAL = ROOT / "samples" / "national"
 
 
@@ -411,6 +448,7 @@ SECTIONS = {
     "app": lambda: app_benchmarks(),
     "pdf": lambda: pdf_benchmarks(),
     "survey": survey_benchmarks,
+    "notes": notes_benchmarks,
     "ocr": ocr_benchmarks,
 }
 

@@ -311,7 +311,10 @@ def cmd_checklist(args: argparse.Namespace) -> int:
     notes = NoteBook(store.root).for_document(doc) if store is not None else []
     rows = checklist.build(doc, reviewed.report, notes, args.lang)
     if args.output and args.output.lower().endswith(".xlsx"):
-        checklist.xlsx(doc, rows, Path(args.output), args.lang)
+        try:
+            checklist.xlsx(doc, rows, Path(args.output), args.lang)
+        except OSError as exc:
+            raise OutputProblem(args.output, exc) from exc
     elif args.output:
         _write(args.output, checklist.markdown(doc, rows, args.lang))
     else:
@@ -325,8 +328,20 @@ def cmd_checklist(args: argparse.Namespace) -> int:
     return 0
 
 
+class OutputProblem(Exception):
+    """An output file (`-o`) that cannot be written: its path and the cause, in words."""
+
+    def __init__(self, path: str, error: OSError) -> None:
+        super().__init__(path)
+        self.path = path
+        self.cause = error.strerror or str(error)
+
+
 def _write(path: str, text: str) -> None:
-    Path(path).write_text(text, encoding="utf-8")
+    try:
+        Path(path).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise OutputProblem(path, exc) from exc
 
 
 def cmd_open(args: argparse.Namespace) -> int:
@@ -338,6 +353,10 @@ def cmd_open(args: argparse.Namespace) -> int:
     )
     # The benchmark's ready-and-exit run has no terminal to draw on.
     app.run(mouse=not args.no_mouse, headless=bool(os.environ.get("BUDGET_REVIEW_EXIT_WHEN_READY")))
+    if app.documents:
+        # the good files were reviewed; the bad ones are named again, one line each
+        for line in app.failures:
+            print(printable(line), file=sys.stderr)
     return app.return_code or 0
 
 
@@ -446,6 +465,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except StoreError as exc:
         print(f"{PROG}: {say('cli.store_problem', lang, problem=exc.in_(lang))}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OutputProblem as exc:
+        problem = f"{exc.path}: {exc.cause}"
+        print(
+            printable(f"{PROG}: {say('cli.output_problem', lang, problem=problem)}"),
+            file=sys.stderr,
+        )
         return EXIT_BAD_INPUT
     except (NotADirectoryError, PermissionError) as exc:
         print(f"{PROG}: {say('cli.store_problem', lang, problem=exc)}", file=sys.stderr)

@@ -55,12 +55,42 @@ def test_review_app_in_a_real_terminal(tmp_path: Path) -> None:
         screen = _wait_for(session, "2026年预算收支总表")
         assert "晋城市人力资源和社会保障局" in screen
         _tmux("send-keys", "-t", session, "]")
-        screen = _wait_for(session, "没有对应的绩效目标表")
-        assert "信息系统运行维护费" in screen
+        _wait_for(session, "问题 1 /")
         _tmux("send-keys", "-t", session, "L")
         screen = _wait_for(session, "Tables")
         assert "Project cards" in screen
         _tmux("send-keys", "-t", session, "q")
         _wait_for(session, "EXITED 0")
+    finally:
+        _tmux("kill-session", "-t", session)
+
+
+def test_a_pdf_and_a_bad_file_opened_together(tmp_path: Path) -> None:
+    """The good file is reviewed, the bad one named in the app and again on leaving."""
+    session = f"br-{uuid.uuid4().hex[:8]}"
+    pdf = Path(__file__).parents[1] / "samples" / "jincheng-hrss-2026-budget.pdf"
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"%PDF-1.7\n garbage")
+    env = (
+        f"BUDGET_REVIEW_DB={tmp_path / 'db'} BUDGET_REVIEW_CONFIG={tmp_path / 'config'} "
+        f"TERM=xterm-256color"
+    )
+    command = f"env -u COLUMNS -u LINES {env} {SCRIPT} open {pdf} {bad}; echo EXITED $?; sleep 30"
+    _tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", command)
+    _tmux("set-option", "-t", session, "window-size", "manual")
+    _tmux("resize-window", "-t", session, "-x", "120", "-y", "40")
+    try:
+        screen = _wait_for(session, "broken.pdf", timeout=120)
+        _wait_for(session, "收支总表", timeout=120)
+        _wait_for(session, "p.")  # the table's caption names its PDF pages
+        _tmux("send-keys", "-t", session, "tab")
+        _wait_for(session, "绩效目标表")
+        _tmux("send-keys", "-t", session, "q")
+        screen = _wait_for(session, "EXITED 0")
+        # after the app's screen is gone, the bad file is named on the terminal
+        assert any(
+            line.startswith("budget-review: ") and "broken.pdf" in line
+            for line in screen.splitlines()
+        )
     finally:
         _tmux("kill-session", "-t", session)

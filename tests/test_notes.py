@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 from budget_review.checks import run_checks
-from budget_review.model import Address, Document
+from budget_review.model import Address, Document, Source
 from budget_review.reports.notes_markdown import export
 from budget_review.review import NotedDocument as Reviewed
-from budget_review.store import Category, NoteBook, StoreBusy, Target, new_note
+from budget_review.store import Category, NoteBook, Store, StoreBusy, Target, new_note
 from budget_review.store.storage import write_lock
 from markdown_it import MarkdownIt
 
@@ -193,15 +193,76 @@ for i in range(100000):
 def test_notes_survive_kill_9_at_random_moments(tmp_path: Path) -> None:
     saved: set[str] = set()
     rng = random.Random(11)
-    for _ in range(12):
+    for _ in range(30):
         writer = subprocess.Popen(
             [sys.executable, "-c", WRITER, str(tmp_path)], stdout=subprocess.PIPE, text=True
         )
-        time.sleep(0.25 + rng.random() * 0.5)
+        time.sleep(0.2 + rng.random() * 0.4)
         writer.send_signal(signal.SIGKILL)
         out, _ = writer.communicate()
         saved |= {line.strip() for line in out.splitlines() if line.strip()}
         # the store loads, and every note whose save returned is there
         present = {n.id for n in NoteBook(tmp_path).all()}
         assert saved <= present
-    assert len(saved) > 20
+        # and the next open leaves nothing of the killed write behind
+        Store(tmp_path).close()
+        assert list(tmp_path.rglob("*.tmp")) == []
+    assert len(saved) > 30
+
+
+EDITOR = """
+import sys, time
+from dataclasses import replace
+from pathlib import Path
+from budget_review.store import NoteBook, StoreBusy, NoteConflict
+book = NoteBook(Path(sys.argv[1]))
+field, deadline = sys.argv[2], time.monotonic() + float(sys.argv[3])
+i = 0
+while time.monotonic() < deadline:
+    for note in book.all():
+        i += 1
+        if field == "text":
+            edited = replace(note, text=f"{note.id} edit {i}")
+        else:
+            edited = replace(note, status="resolved" if note.status == "open" else "open")
+        try:
+            saved = book.save(edited, base=note)
+        except StoreBusy:
+            continue
+        except NoteConflict:
+            print("conflict", note.id, flush=True)
+            continue
+        value = saved.text if field == "text" else saved.status
+        print("saved", saved.id, value, flush=True)
+"""
+
+
+def test_two_writers_never_undo_each_other(tmp_path: Path) -> None:
+    """One process edits the notes' text while another toggles their status, for 30 s."""
+    book = NoteBook(tmp_path)
+    doc = Document(source=Source(path="x", sha256="0" * 64, format="text", pages=None))
+    for number in range(1, 21):
+        book.save(new_note(doc, Target.of(Address(table=number)), "原文", Category.PROBLEM, None))
+    writers = {
+        field: subprocess.Popen(
+            [sys.executable, "-c", EDITOR, str(tmp_path), field, "30"],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for field in ("text", "status")
+    }
+    last: dict[str, dict[str, str]] = {}
+    for field, writer in writers.items():
+        out, _ = writer.communicate(timeout=120)
+        assert writer.returncode == 0
+        lines = [line.split(" ", 2) for line in out.splitlines()]
+        assert not [line for line in lines if line[0] == "conflict"]
+        confirmed = [line for line in lines if line[0] == "saved"]
+        assert len(confirmed) > 50
+        last[field] = {note_id: value for _, note_id, value in confirmed}
+    final = {n.id: n for n in NoteBook(tmp_path).all()}
+    assert len(final) == 20
+    for note_id, text in last["text"].items():
+        assert final[note_id].text == text  # the other writer never undid an edit
+    for note_id, status in last["status"].items():
+        assert final[note_id].status == status

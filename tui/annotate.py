@@ -5,12 +5,13 @@ A mixin of `ReviewApp`, kept apart so that the app module stays about navigation
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from budget_review.model import Address
+from budget_review.model import Address, Finding
 from budget_review.store.notes import Category, Note, NoteBook, Target, new_note
 from budget_review.tui.i18n import text
 from budget_review.tui.screens.confirm import ConfirmScreen
@@ -24,6 +25,24 @@ from budget_review.tui.widgets.table_list import TableList
 from textual import on, work
 from textual.app import App
 from textual.widgets import TabbedContent
+
+# Characters a file name may not hold on some system, and controls (a NUL from a
+# document's department name would make the write itself fail).
+_NOT_IN_NAMES = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
+
+
+def export_path(
+    folder: Path, kind: str, department: str | None, year: int | str | None, suffix: str
+) -> Path:
+    """A new file for an export, named after the document; never an earlier export."""
+    name = _NOT_IN_NAMES.sub("_", f"{kind}-{department or 'document'}-{year or ''}").strip(" ._")
+    stem = name[:120] or kind
+    path = folder / f"{stem}{suffix}"
+    number = 2
+    while path.exists():
+        path = folder / f"{stem}-{number}{suffix}"
+        number += 1
+    return path
 
 
 class AnnotationActions(App[None]):
@@ -100,24 +119,51 @@ class AnnotationActions(App[None]):
     def action_comment(self, typed: str = "", category: Category = Category.PROBLEM) -> None:
         found = self.focused_target()
         if found is None or self.current is None:
-            self.notify(text("note.focus_first", self.lang))
+            self.notify(text("note.focus_first", self.lang), markup=False)
             return
         target, value, heading = found
-        document = self.current.document
+        fresh = new_note(self.current.document, target, "", category, value)
 
-        def saved(draft: Draft | None) -> None:
-            if draft is not None:
-                note = new_note(document, target, draft.text, draft.category, value)
-                self._save(note)
+        def save(draft: Draft, theirs: Note | None) -> Note:
+            # one id for every retry of this note; a new note has nothing to merge with
+            start = theirs or fresh
+            edited = replace(start, text=draft.text, category=draft.category)
+            return self.notebook.save(edited, base=theirs)
 
-        self.push_screen(NoteEditor(heading, Draft(category, typed), self.lang), saved)
+        self.push_screen(NoteEditor(heading, Draft(category, typed), self.lang, save), self._saved)
 
     def action_accept_finding(self) -> None:
+        """`a`: the finding under the cursor (in the findings list, or the worst on the
+        focused figure) becomes a problem note in its own words."""
         focused = self.focused
-        if not isinstance(focused, FindingsTable) or not focused.findings:
+        finding = None
+        if isinstance(focused, FindingsTable) and focused.findings:
+            finding = focused.findings[max(focused.cursor_row, 0)]
+        elif isinstance(focused, FigureGrid) and self.current is not None:
+            place = focused.place_at_cursor()
+            here = self.current.findings_at(place) if place is not None else []
+            if here:
+                finding = max(here, key=lambda f: f.severity.rank)
+        if finding is None:
+            self.notify(text("note.no_finding", self.lang), markup=False)
             return
-        finding = focused.findings[max(focused.cursor_row, 0)]
-        self.action_comment(finding.message_in(self.lang), Category.PROBLEM)
+        self._note_on_finding(finding)
+
+    def _note_on_finding(self, finding: Finding) -> None:
+        assert self.current is not None
+        figures = tuple(r.at for r in finding.refs if r.at.is_figure)
+        target = Target("finding", finding=finding.id, rule=finding.rule, figures=figures)
+        message = finding.message_in(self.lang)
+        fresh = new_note(self.current.document, target, "", Category.PROBLEM, None)
+
+        def save(draft: Draft, theirs: Note | None) -> Note:
+            start = theirs or fresh
+            edited = replace(start, text=draft.text, category=draft.category)
+            return self.notebook.save(edited, base=theirs)
+
+        heading = f"[{finding.rule}] {message}"
+        draft = Draft(Category.PROBLEM, message)
+        self.push_screen(NoteEditor(heading, draft, self.lang, save), self._saved)
 
     def action_edit_note(self) -> None:
         note = None
@@ -132,14 +178,24 @@ class AnnotationActions(App[None]):
             return
         editing = note
 
-        def saved(draft: Draft | None) -> None:
-            if draft is not None:
-                self._save(replace(editing, text=draft.text, category=draft.category))
+        def save(draft: Draft, theirs: Note | None) -> Note:
+            # saved against the version the edit began from: what another instance
+            # changed meanwhile in other fields stays; the same field is a conflict
+            start = theirs or editing
+            edited = replace(start, text=draft.text, category=draft.category)
+            return self.notebook.save(edited, base=start)
 
         self.push_screen(
-            NoteEditor(note.target.label(self.lang), Draft(note.category, note.text), self.lang),
-            saved,
+            NoteEditor(
+                note.target.label(self.lang), Draft(note.category, note.text), self.lang, save
+            ),
+            self._saved,
         )
+
+    def _saved(self, note: Note | None) -> None:
+        if note is not None:
+            self.notify(text("note.saved", self.lang), markup=False)
+            self.refresh_notes()
 
     @on(NotesTable.Act)
     def _note_action(self, event: NotesTable.Act) -> None:
@@ -147,7 +203,10 @@ class AnnotationActions(App[None]):
         if event.action == "go":
             self._go_to_note(note)
         elif event.action == "toggle":
-            self._save(replace(note, status="resolved" if note.status == "open" else "open"))
+            status = "resolved" if note.status == "open" else "open"
+            if self._write(lambda: self.notebook.save(replace(note, status=status), base=note)):
+                self.notify(text("note.saved", self.lang), markup=False)
+            self.refresh_notes()
         elif event.action == "delete":
             question = text("note.delete", self.lang)
 
@@ -163,7 +222,7 @@ class AnnotationActions(App[None]):
             note = self.deleted.pop()
             self._write(lambda: self.notebook.restore(note))
             self.refresh_notes()
-            self.notify(text("note.restored", self.lang))
+            self.notify(text("note.restored", self.lang), markup=False)
 
     def _go_to_note(self, note: Note) -> None:
         place = note.target.place
@@ -173,19 +232,17 @@ class AnnotationActions(App[None]):
             self.goto(place)
 
     def _write(self, write: Callable[[], Note]) -> Note | None:
-        """Save at once; a store held by another process says so instead of losing the note."""
+        """A one-key change (status, delete, undo): nothing typed can be lost, so a failure
+        or a conflict is said and the note stays as stored."""
         from budget_review.store import StoreError
 
         try:
             return write()
         except (StoreError, OSError) as exc:
-            self.notify(str(exc), severity="error", timeout=10, markup=False)
+            reason = exc.in_(self.lang) if isinstance(exc, StoreError) else str(exc)
+            message = text("note.not_changed", self.lang, reason=reason)
+            self.notify(message, severity="error", timeout=10, markup=False)
             return None
-
-    def _save(self, note: Note) -> None:
-        if self._write(lambda: self.notebook.save(note)) is not None:
-            self.notify(text("note.saved", self.lang))
-        self.refresh_notes()
 
     def refresh_notes(self) -> None:
         if self.current is None:
@@ -228,15 +285,15 @@ class AnnotationActions(App[None]):
             self.lang,
             include_findings=True,
         )
-        name = f"review-{meta.department or 'document'}-{meta.year or ''}.md".replace("/", "_")
-        path = folder / name
+        path = export_path(folder, "review", meta.department, meta.year, ".md")
         try:
-            path.write_text(markdown, encoding="utf-8")
+            with path.open("x", encoding="utf-8") as out:
+                out.write(markdown)
         except OSError as exc:
-            self.call_from_thread(self.notify, f"{path}: {exc}", severity="error")
+            self.call_from_thread(self.notify, f"{path}: {exc}", severity="error", markup=False)
             return
         message = text("export.notes", self.lang, path=path)
-        self.call_from_thread(self.notify, message, timeout=8)
+        self.call_from_thread(self.notify, message, timeout=8, markup=False)
 
     def action_export_checklist(self) -> None:
         if self.current is not None:
@@ -255,13 +312,12 @@ class AnnotationActions(App[None]):
             self.lang,
         )
         meta = opened.document.meta
-        path = folder / f"checklist-{meta.department or 'document'}-{meta.year or ''}.md".replace(
-            "/", "_"
-        )
+        path = export_path(folder, "checklist", meta.department, meta.year, ".md")
         try:
-            path.write_text(checklist.markdown(opened.document, rows, self.lang), encoding="utf-8")
+            with path.open("x", encoding="utf-8") as out:
+                out.write(checklist.markdown(opened.document, rows, self.lang))
         except OSError as exc:
-            self.call_from_thread(self.notify, f"{path}: {exc}", severity="error")
+            self.call_from_thread(self.notify, f"{path}: {exc}", severity="error", markup=False)
             return
         message = text("export.checklist", self.lang, path=path)
-        self.call_from_thread(self.notify, message, timeout=8)
+        self.call_from_thread(self.notify, message, timeout=8, markup=False)

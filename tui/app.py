@@ -4,24 +4,26 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from budget_review.model import Address, InputError, say
+from budget_review.model.untrusted import printable
 from budget_review.review import Reviewed, open_for_review, open_stored
 from budget_review.store import Store
 from budget_review.store.notes import Note, NoteBook
 from budget_review.store.store import default_store_path
 from budget_review.tui.annotate import AnnotationActions
 from budget_review.tui.config import load_keymap, load_settings, save_settings
-from budget_review.tui.i18n import localised, text
-from budget_review.tui.keys import APP_BINDINGS
+from budget_review.tui.format import plain
+from budget_review.tui.i18n import text
+from budget_review.tui.jumps import JumpList, Spot
+from budget_review.tui.keys import APP_BINDINGS, localise
 from budget_review.tui.narrative import NarrativeParagraph, narrative
 from budget_review.tui.screens.follow import FollowScreen
 from budget_review.tui.screens.help import HelpScreen
 from budget_review.tui.search import Match, search
-from budget_review.tui.session import OpenDocument, place_of
+from budget_review.tui.session import OpenDocument, Stop, place_of
 from budget_review.tui.widgets.cards_pane import CardList, CardsPane, CardView
 from budget_review.tui.widgets.documents_pane import DocumentsTable
 from budget_review.tui.widgets.figure_grid import FigureGrid
@@ -102,6 +104,10 @@ class ReviewApp(AnnotationActions):
         self.deleted: list[Note] = []  # this session's deletions, for undo
         self.matches: list[Match] = []
         self.match_index = 0
+        self.stop_position: int | None = None  # the finding `]` last went to
+        self.jumps = JumpList()
+        self.stop_spot: Spot | None = None  # where that left the reviewer
+        self.restoring = False  # moving through the jump list is not itself a jump
 
     # ------------------------------------------------------------------ layout
 
@@ -138,7 +144,7 @@ class ReviewApp(AnnotationActions):
         if keymap:
             self.set_keymap(keymap)
         if problem:
-            self.notify(problem, severity="warning")
+            self.notify(problem, severity="warning", markup=False)
         theme = self.settings.get("theme")
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme
@@ -195,7 +201,7 @@ class ReviewApp(AnnotationActions):
         else:
             line = f"{path}: {say('cli.unexpected', self.lang, problem=error)}"
         self.failures.append(f"budget-review: {line}")
-        self.notify(text("load.failed", self.lang, error=line), severity="error")
+        self.notify(text("load.failed", self.lang, error=line), severity="error", markup=False)
 
     def add_document(self, loaded: Reviewed) -> None:
         opened = OpenDocument.build(loaded.document, loaded.report)
@@ -205,14 +211,18 @@ class ReviewApp(AnnotationActions):
         else:
             self.stale.add("documents")
             self.ensure(self.query_one("#panes", TabbedContent).active)
-        self.notify(text("loaded", self.lang, name=Path(loaded.document.source.path).name))
+        self.notify(
+            text("loaded", self.lang, name=Path(loaded.document.source.path).name), markup=False
+        )
 
     # ------------------------------------------------------------------ showing
 
     def show_document(self, opened: OpenDocument) -> None:
         self.current = opened
         meta = opened.document.meta
-        self.sub_title = " ".join(str(x) for x in (meta.department, meta.year, meta.title) if x)
+        heading = " ".join(str(x) for x in (meta.department, meta.year, meta.title) if x)
+        self.sub_title = printable(heading)
+        self.stop_position = None
         self.notes = self.notebook.for_document(opened.document)
         self.query_one(TableList).show(opened, self.note_counts())
         # Panes out of sight are filled when first shown: the first screen comes sooner.
@@ -291,7 +301,9 @@ class ReviewApp(AnnotationActions):
         pages = f"  p.{table.pages[0]}–{table.pages[-1]}" if table.pages else ""
         empty = f"  ({text('table.empty', self.lang)}: {table.note})" if table.empty else ""
         caption.update(
-            f"表{table.number} {table.title}  [{text('unit', self.lang)}：{unit}]{pages}{empty}"
+            plain(
+                f"表{table.number} {table.title}  [{text('unit', self.lang)}：{unit}]{pages}{empty}"
+            )
         )
         self.query_one(TableList).select_number(number)
 
@@ -306,10 +318,65 @@ class ReviewApp(AnnotationActions):
     def goto_card(self, name: str) -> None:
         self.goto(Address(card=name))
 
+    def here(self) -> Spot:
+        pane = self.query_one("#panes", TabbedContent).active
+        if pane == "tables":
+            return Spot(pane, self.query_one(FigureGrid).place_at_cursor())
+        if pane == "cards" and self.current is not None:
+            cards = self.current.document.cards
+            if 0 <= self.current_card < len(cards):
+                return Spot(pane, Address(card=cards[self.current_card].name))
+        if pane == "narrative":
+            return Spot(pane, paragraph=self.current_paragraph)
+        return Spot(pane)
+
+    def leave_here(self) -> None:
+        """Before a jump (]/[, follow, search, a table by number): remember the spot."""
+        if not self.restoring and self.current is not None:
+            self.jumps.leave(self.here())
+
+    def action_jump_back(self) -> None:
+        if self.current is not None:
+            self._restore(self.jumps.back(self.here()))
+
+    def action_jump_forward(self) -> None:
+        self._restore(self.jumps.forward())
+
+    def _restore(self, spot: Spot | None) -> None:
+        if spot is None:
+            self.notify(text("jump.none", self.lang), markup=False)
+            return
+        self.restoring = True
+        try:
+            if spot.place is not None:
+                self.goto(spot.place)
+            elif spot.paragraph is not None:
+                self.goto_paragraph_index(spot.paragraph)
+            else:
+                self.action_pane(spot.pane)
+        finally:
+            self.restoring = False
+
+    def action_next_pane(self, step: int = 1) -> None:
+        """tab / shift+tab: the next pane; in a dialog, the next field as usual."""
+        if self.screen is not self.screen_stack[0]:
+            if step > 0:
+                self.screen.focus_next()
+            else:
+                self.screen.focus_previous()
+            return
+        panes = self.query_one("#panes", TabbedContent)
+        index = PANES.index(panes.active) if panes.active in PANES else 0
+        panes.active = PANES[(index + step) % len(PANES)]
+
+    def action_previous_pane(self) -> None:
+        self.action_next_pane(-1)
+
     def goto(self, place: Address) -> None:
         """Show a figure wherever it is: a table cell or a card."""
         if self.current is None:
             return
+        self.leave_here()
         if place.table is not None:
             self.query_one("#panes", TabbedContent).active = "tables"
             self.show_table(place.table)
@@ -336,9 +403,12 @@ class ReviewApp(AnnotationActions):
 
     @on(FigureGrid.FigureFocused)
     def _figure_focused(self, event: FigureGrid.FigureFocused) -> None:
-        self.query_one(Inspector).show(
-            self.current, event.place, self.lang, self.notes_at(event.place)
-        )
+        # on the panes' screen: the message may arrive while a dialog is on top, or
+        # after the app began to close
+        if not self.screen_stack:
+            return
+        for inspector in self.screen_stack[0].query(Inspector):
+            inspector.show(self.current, event.place, self.lang, self.notes_at(event.place))
 
     @on(CardList.CardChosen)
     def _card_chosen(self, event: CardList.CardChosen) -> None:
@@ -351,7 +421,7 @@ class ReviewApp(AnnotationActions):
             if place is not None:
                 self.goto(place)
                 return
-        self.notify(event.finding.message_in(self.lang))
+        self.notify(event.finding.message_in(self.lang), markup=False)
 
     @on(DocumentsTable.Chosen)
     def _document_chosen(self, event: DocumentsTable.Chosen) -> None:
@@ -398,6 +468,7 @@ class ReviewApp(AnnotationActions):
 
     def action_goto_table(self, number: int) -> None:
         if self.current is not None and self.current.table(number) is not None:
+            self.leave_here()
             self.query_one("#panes", TabbedContent).active = "tables"
             self.show_table(number)
             self.query_one(FigureGrid).focus()
@@ -414,37 +485,94 @@ class ReviewApp(AnnotationActions):
     def _paragraph_chosen(self, event: ParagraphList.Chosen) -> None:
         self.show_paragraph(event.index)
 
-    def _next_failing_paragraph(self, backwards: bool) -> None:
-        failing = [
-            i
-            for i, p in enumerate(self.paragraphs)
-            if p.severity is not None and p.severity.rank >= 2
-        ]
-        if not failing:
-            self.notify(text("failing.none", self.lang))
-            return
-        here = self.current_paragraph
-        ahead = [i for i in failing if (i < here if backwards else i > here)]
-        target = (
-            (ahead[-1] if backwards else ahead[0])
-            if ahead
-            else (failing[-1] if backwards else failing[0])
-        )
-        paragraphs = self.query_one(ParagraphList)
-        paragraphs.highlighted = target
-        self.show_paragraph(target)
-
     def action_next_failing(self, backwards: bool = False) -> None:
+        """`]` / `[`: the next finding of any kind (cell, row, table, text, card), in
+        document order, wrapping with a word at the end."""
         if self.current is None:
             return
-        if self.query_one("#panes", TabbedContent).active == "narrative":
-            self._next_failing_paragraph(backwards)
+        stops = self.current.stops
+        if not stops:
+            self.notify(text("failing.none", self.lang), markup=False)
             return
-        place = self.current.next_failing(self.query_one(FigureGrid).place_at_cursor(), backwards)
-        if place is None:
-            self.notify(text("failing.none", self.lang))
+        step = -1 if backwards else 1
+        here = self.stop_position
+        if self.here() != self.stop_spot:
+            here = None  # moved by hand since: go on from the cursor
+        if here is None or not 0 <= here < len(stops):
+            here = self._stop_near_cursor(backwards)
+            target = here
+        else:
+            target = here + step
+        wrapped = not 0 <= target < len(stops)
+        target %= len(stops)
+        self.stop_position = target
+        stop = stops[target]
+        self.goto_stop(stop)
+        self.stop_spot = self.here()
+        message = text(
+            "failing.position",
+            self.lang,
+            i=target + 1,
+            n=len(stops),
+            message=stop.finding.message_in(self.lang),
+        )
+        if stop.consequences:
+            message += text("failing.follows", self.lang, n=stop.consequences)
+        if wrapped:
+            key = "failing.wrapped_last" if backwards else "failing.wrapped_first"
+            message = text(key, self.lang) + "\n" + message
+        self.notify(message, markup=False)
+
+    def _stop_near_cursor(self, backwards: bool) -> int:
+        """The first stop after the grid's cursor (the last before it, going back)."""
+        assert self.current is not None
+        stops = self.current.stops
+        place = None
+        if self.query_one("#panes", TabbedContent).active == "tables":
+            place = self.query_one(FigureGrid).place_at_cursor()
+        order = self.current.order_of(place) if place is not None else None
+        if order is None:
+            return len(stops) - 1 if backwards else 0
+        if backwards:
+            before = [i for i, s in enumerate(stops) if s.order[:3] < order[:3]]
+            return before[-1] if before else len(stops) - 1
+        after = [i for i, s in enumerate(stops) if s.order[:3] >= order[:3]]
+        return after[0] if after else 0
+
+    def goto_stop(self, stop: Stop) -> None:
+        place = stop.place
+        if place.is_figure or place.card is not None:
+            self.goto(place)
+        elif place.table is not None:
+            self.action_goto_table(place.table)
+            if place.row is not None:
+                table = self.current.table(place.table) if self.current else None
+                if table is not None and table.columns:
+                    self.query_one(FigureGrid).move_to(
+                        Address(place.table, place.row, table.columns[0])
+                    )
+        elif place.paragraph is not None:
+            self.goto_paragraph(place.paragraph)
+
+    def goto_paragraph(self, key: str) -> None:
+        if self.current is None:
             return
-        self.goto(place)
+        keys = [
+            section.paragraph_key(index)
+            for section in self.current.document.sections
+            for index in range(len(section.paragraphs))
+        ]
+        if key in keys:
+            self.goto_paragraph_index(keys.index(key))
+
+    def goto_paragraph_index(self, index: int) -> None:
+        self.leave_here()
+        self.query_one("#panes", TabbedContent).active = "narrative"
+        self.ensure("narrative")
+        paragraphs = self.query_one(ParagraphList)
+        paragraphs.highlighted = index
+        self.show_paragraph(index)
+        paragraphs.focus()
 
     def action_previous_failing(self) -> None:
         self.action_next_failing(backwards=True)
@@ -474,7 +602,7 @@ class ReviewApp(AnnotationActions):
         self.matches = search(self.current.document, event.value.strip())
         self.match_index = 0
         if not self.matches:
-            self.notify(text("search.none", self.lang, q=event.value))
+            self.notify(text("search.none", self.lang, q=event.value), markup=False)
             self.query_one(FigureGrid).focus()
             return
         self._show_match()
@@ -482,7 +610,9 @@ class ReviewApp(AnnotationActions):
     def _show_match(self) -> None:
         match = self.matches[self.match_index]
         self.goto(match.place)
-        self.notify(text("search.hit", self.lang, i=self.match_index + 1, n=len(self.matches)))
+        self.notify(
+            text("search.hit", self.lang, i=self.match_index + 1, n=len(self.matches)), markup=False
+        )
 
     def action_next_match(self) -> None:
         if self.matches:
@@ -499,12 +629,8 @@ class ReviewApp(AnnotationActions):
 
     def localise_bindings(self, lang: str) -> None:
         """Footer descriptions in the interface language (bindings are looked up by id)."""
-        nodes = [self, *self.query("FindingsTable"), *self.query("NotesTable")]
-        for node in nodes:
-            for key, bindings in node._bindings.key_to_bindings.items():
-                node._bindings.key_to_bindings[key] = [
-                    replace(b, description=localised(b.id, lang, b.description)) for b in bindings
-                ]
+        for node in [self, *self.screen_stack[:1], *self.screen_stack[0].walk_children()]:
+            localise(node, lang)
         self.refresh_bindings()
 
     def watch_lang(self, lang: str) -> None:
@@ -522,7 +648,7 @@ class ReviewApp(AnnotationActions):
             self.ensure(tabs.active)
             self.query_one(Inspector).show(self.current, place, lang, self.notes_at(place))
             self.show_table(self.current_table)
-        self.notify(text("lang.switched", lang))
+        self.notify(text("lang.switched", lang), markup=False)
 
     def action_toggle_separators(self) -> None:
         self.separators = not self.separators

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from budget_review.model import Figure, Severity
+from budget_review.model.untrusted import printable
 from rich.text import Text
 
 # A marker for each severity, so that highlighting survives NO_COLOR.
@@ -17,6 +18,12 @@ STYLES = {
 }
 NOTE_MARK = "✎"
 MISREAD_MARK = "?"  # read by OCR with low confidence: may be misread
+
+
+def plain(value: object) -> Text:
+    """Text from a document for a widget that would read markup in a str: shown as
+    printed, "[/]" and all, with control characters removed."""
+    return Text(printable(str(value)))
 
 
 def printed(figure: Figure | None, separators: bool) -> str:

@@ -44,7 +44,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     "search.prompt": ("搜索（名称、编码或数字）", "search (name, code or figure)"),
     "search.none": ("没有找到 “{q}”", "No match for “{q}”"),
     "search.hit": ("第 {i}/{n} 个匹配", "match {i} of {n}"),
-    "failing.none": ("没有错误或需复核的数字。", "No failing figure."),
+    "jump.none": ("跳转记录已到头", "No further jump to go to"),
+    "failing.none": ("没有错误或需复核的问题。", "No error or warning to review."),
+    "failing.position": ("问题 {i} / {n}：{message}", "Finding {i} / {n}: {message}"),
+    "failing.follows": ("（另有 {n} 处由此引起）", " ({n} more follow from it)"),
+    "failing.wrapped_first": (
+        "已到最后一个问题，回到第一个。",
+        "Past the last finding: back to the first.",
+    ),
+    "failing.wrapped_last": (
+        "已到第一个问题，回到最后一个。",
+        "Before the first finding: on to the last.",
+    ),
     "cards.none": ("此文件没有绩效目标表。", "This document has no project cards."),
     "cards.unit": ("实施单位", "implementing unit"),
     "cards.amount": ("年度资金（元）", "annual funds (元)"),
@@ -73,6 +84,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "table.none": ("未选择表格", "No table selected"),
     "table.empty": ("空表", "empty table"),
     "help.title": ("按键", "Keys"),
+    "help.key": ("按键", "key"),
+    "help.id": ("编号（可在 keys.toml 中改键）", "id (remap in keys.toml)"),
+    "help.does": ("作用", "what it does"),
     "lang.switched": ("已切换为中文", "Switched to English"),
     "doc.counts": (
         "错误 {e} · 需复核 {w} · 尾差 {t}",
@@ -97,9 +111,37 @@ STRINGS: dict[str, tuple[str, str]] = {
     "export.checklist": ("检查表已写入 {path}", "Checklist written to {path}"),
     "confirm.hint": ("y 是 / n 否", "y yes / n no"),
     "note.hint": (
-        "ctrl+s 保存 · ctrl+t 类别 · esc 取消",
-        "ctrl+s save · ctrl+t category · esc cancel",
+        "ctrl+s 保存 · ctrl+t 类别 · ctrl+e 另存为文件 · esc 取消",
+        "ctrl+s save · ctrl+t category · ctrl+e save to a file · esc cancel",
     ),
+    "note.save_failed": (
+        "未能保存：{reason}。批注仍在此处，{seconds} 秒后自动重试；"
+        "ctrl+s 立即重试，ctrl+e 另存为文件。",
+        "Not saved: {reason}. The note stays here and is retried in {seconds} s;"
+        " ctrl+s retries now, ctrl+e saves it to a file.",
+    ),
+    "note.conflict": (
+        "另一位审查人已修改此批注的{fields}，现为：{theirs}\n"
+        "ctrl+s 以此处内容保存，esc 放弃此处内容。",
+        "Another reviewer changed this note's {fields} meanwhile, to: {theirs}\n"
+        "ctrl+s saves this version instead, esc keeps theirs.",
+    ),
+    "note.field.text": ("内容", "text"),
+    "note.field.category": ("类别", "category"),
+    "note.field.status": ("状态", "status"),
+    "note.field.deleted": ("删除状态", "deletion"),
+    "note.field.target": ("对象", "target"),
+    "note.field.last_value": ("原文数字", "printed figure"),
+    "note.saved_to_file": (
+        "已另存为 {path}（尚未存入审查库）",
+        "Saved to {path} (not yet in the store)",
+    ),
+    "note.file_failed": (
+        "当前文件夹和主目录都无法写入",
+        "Neither the current folder nor the home folder can be written",
+    ),
+    "note.no_finding": ("此处没有问题可采纳", "No finding here to accept"),
+    "note.not_changed": ("未能更改批注：{reason}", "The note was not changed: {reason}"),
     "notes.category": ("类别", "category"),
     "notes.status": ("状态", "status"),
     "notes.target": ("对象", "target"),
@@ -132,24 +174,109 @@ def text(key: str, lang: str, **values: object) -> str:
 # Footer and help descriptions of the app's bindings, by binding id.
 BINDING_TEXT: dict[str, tuple[str, str]] = {
     "app.quit": ("返回/退出", "Back/Quit"),
+    "app.escape": ("关闭", "Close"),
     "app.help": ("帮助", "Help"),
     "app.next_failing": ("下一个问题", "Next ✗"),
     "app.previous_failing": ("上一个问题", "Prev ✗"),
+    "app.next_pane": ("下一窗格", "Next pane"),
+    "app.previous_pane": ("上一窗格", "Previous pane"),
+    "app.jump_back": ("后退", "Back"),
+    "app.jump_forward": ("前进", "Forward"),
     "app.search": ("搜索", "Search"),
     "app.next_match": ("下一匹配", "Next match"),
     "app.previous_match": ("上一匹配", "Prev match"),
     "app.follow": ("跳转", "Follow"),
     "app.language": ("English", "中文"),
     "app.separators": ("千位分隔", "1,000"),
+    "app.comment": ("批注", "Note"),
+    "app.edit_note": ("修改批注", "Edit note"),
+    "app.accept": ("采纳问题", "Accept"),
+    "app.undo": ("撤销删除", "Undo delete"),
+    "app.export": ("导出批注", "Export"),
+    "app.checklist": ("导出检查表", "Checklist"),
+    "app.pane_tables": ("表格", "Tables"),
+    "app.pane_cards": ("绩效目标表", "Project cards"),
+    "app.pane_totals": ("总览", "Totals"),
+    "app.pane_narrative": ("说明", "Narrative"),
+    "app.pane_findings": ("问题", "Findings"),
+    "app.pane_notes": ("批注", "Notes"),
+    "app.pane_documents": ("文件", "Documents"),
+    **{f"app.table_{n}": (f"表{n}", f"Table {n}") for n in range(1, 10)},
     "findings.severity": ("按级别", "Severity"),
     "findings.family": ("按类别", "Family"),
     "findings.table": ("本表", "This table"),
-    "app.comment": ("批注", "Note"),
     "notes.toggle": ("解决/重开", "Open/Resolved"),
     "notes.delete": ("删除", "Delete"),
     "notes.category": ("按类别", "Category"),
     "notes.status": ("按状态", "Status"),
     "notes.table": ("本表", "This table"),
+    "note.save": ("保存", "Save"),
+    "note.cancel": ("取消", "Cancel"),
+    "note.category": ("类别", "Category"),
+    "note.to_file": ("另存为文件", "Save to file"),
+    "follow.close": ("关闭", "Close"),
+    "follow.escape": ("关闭", "Close"),
+    **{f"follow.pick_{n}": (f"第{n}项", f"Item {n}") for n in range(1, 10)},
+    "help.close": ("关闭", "Close"),
+    "help.escape": ("关闭", "Close"),
+    "help.toggle": ("关闭", "Close"),
+    "confirm.yes": ("是", "Yes"),
+    "confirm.no": ("否", "No"),
+    **{
+        f"{widget}.{move}": words
+        for widget in ("grid", "list", "findings", "notes", "follow")
+        for move, words in (
+            ("down", ("下移", "Down")),
+            ("up", ("上移", "Up")),
+            ("left", ("左移", "Left")),
+            ("right", ("右移", "Right")),
+            ("top", ("到顶", "Top")),
+            ("bottom", ("到底", "Bottom")),
+        )
+    },
+}
+
+# What the help screen says of a binding, where a word or two would not be enough.
+BINDING_HELP: dict[str, tuple[str, str]] = {
+    "app.quit": ("关闭对话框，否则退出", "Close a dialog, else quit"),
+    "app.help": ("所有按键及其作用", "Every key and what it does"),
+    "app.next_failing": (
+        "文档中的下一个问题（数字、行、表、说明、绩效目标表）",
+        "Next finding in the document (figure, row, table, text, card)",
+    ),
+    "app.previous_failing": ("文档中的上一个问题", "Previous finding in the document"),
+    "app.next_pane": ("下一个窗格（对话框中：下一栏）", "Next pane (in a dialog: next field)"),
+    "app.previous_pane": (
+        "上一个窗格（对话框中：上一栏）",
+        "Previous pane (in a dialog: previous field)",
+    ),
+    "app.jump_back": ("回到上次跳转之前的位置", "Back to where the last jump left from"),
+    "app.jump_forward": (
+        "ctrl+o 之后再前进（多数终端把 ctrl+i 当作 tab，请用 alt+i）",
+        "Forward again after ctrl+o (most terminals send ctrl+i as tab: use alt+i)",
+    ),
+    "app.search": (
+        "搜索名称、编码、数字（可按 万元/元 换算）和说明文字",
+        "Search names, codes, figures (in 万元 or 元) and the text",
+    ),
+    "app.follow": ("跳到问题涉及的数字", "Go to a figure the finding involves"),
+    "app.language": ("切换界面语言", "Switch language"),
+    "app.separators": ("千位分隔符开/关", "Thousands separators on or off"),
+    "app.comment": ("为选中的内容写批注", "Write a note on what is focused"),
+    "app.edit_note": ("修改选中内容上的批注", "Edit the note on what is focused"),
+    "app.accept": ("把问题采纳为“问题”批注", "Accept the finding as a problem note"),
+    "app.undo": ("恢复最后删除的批注", "Bring back the last note deleted"),
+    "app.export": ("把批注导出为 Markdown", "Export the notes as Markdown"),
+    "findings.severity": ("按级别筛选", "Filter by severity"),
+    "findings.family": ("按规则类别筛选", "Filter by rule family"),
+    "findings.table": ("只看选中的表", "Only the selected table"),
+    "note.save": ("保存批注", "Save the note"),
+    "note.cancel": ("不保存并关闭", "Close without saving"),
+    "note.category": ("切换类别，不离开文字", "Next category without leaving the text"),
+    "note.to_file": (
+        "审查库无法写入时，把批注另存为文件",
+        "Write the note to a file when the store cannot take it",
+    ),
 }
 
 
@@ -157,3 +284,10 @@ def localised(binding_id: str | None, lang: str, default: str) -> str:
     if binding_id is None or binding_id not in BINDING_TEXT:
         return default
     return Text(*BINDING_TEXT[binding_id]).in_(lang)
+
+
+def explained(binding_id: str | None, lang: str, default: str) -> str:
+    """The help screen's words for a binding: the longer explanation if there is one."""
+    if binding_id in BINDING_HELP:
+        return Text(*BINDING_HELP[binding_id]).in_(lang)
+    return localised(binding_id, lang, default)

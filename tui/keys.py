@@ -5,7 +5,11 @@ Widgets keep their own keys (grid movement, list filters); these are the app's.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from budget_review.tui.i18n import explained, localised
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
 
 APP_BINDINGS: list[BindingType] = [
     Binding("q", "back_or_quit", "Back/Quit", id="app.quit", tooltip="Close a dialog, else quit"),
@@ -24,6 +28,40 @@ APP_BINDINGS: list[BindingType] = [
         "Prev ✗",
         id="app.previous_failing",
         tooltip="Previous failing figure in the document",
+    ),
+    Binding(
+        "tab",
+        "next_pane",
+        "Next pane",
+        show=False,
+        priority=True,
+        id="app.next_pane",
+        tooltip="Next pane (in a dialog: next field)",
+    ),
+    Binding(
+        "shift+tab",
+        "previous_pane",
+        "Previous pane",
+        show=False,
+        priority=True,
+        id="app.previous_pane",
+        tooltip="Previous pane (in a dialog: previous field)",
+    ),
+    Binding(
+        "ctrl+o",
+        "jump_back",
+        "Back",
+        show=False,
+        id="app.jump_back",
+        tooltip="Back to where the last jump left from",
+    ),
+    Binding(
+        "ctrl+i,alt+i",
+        "jump_forward",
+        "Forward",
+        show=False,
+        id="app.jump_forward",
+        tooltip="Forward again after ctrl+o (most terminals send ctrl+i as tab: use alt+i)",
     ),
     Binding(
         "slash", "search", "Search", id="app.search", tooltip="Search names, codes and figures"
@@ -87,3 +125,16 @@ APP_BINDINGS: list[BindingType] = [
         for n in range(1, 10)
     ],
 ]
+
+
+def localise(node: DOMNode, lang: str) -> None:
+    """A node's footer words and tooltips in the interface language, looked up by id."""
+    for key, bindings in node._bindings.key_to_bindings.items():
+        node._bindings.key_to_bindings[key] = [
+            replace(
+                b,
+                description=localised(b.id, lang, b.description),
+                tooltip=explained(b.id, lang, b.tooltip) if b.tooltip else b.tooltip,
+            )
+            for b in bindings
+        ]

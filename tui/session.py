@@ -30,12 +30,23 @@ def place_of(ref: Ref) -> Address | None:
     return None
 
 
+@dataclass(frozen=True)
+class Stop:
+    """Where `]` lands for one finding: its likely culprit, else the first thing it names."""
+
+    finding: Finding
+    place: Address
+    order: tuple[int, int, int, int]  # part, page, line, then the findings' own order
+    consequences: int = 0  # other findings that follow from this one
+
+
 @dataclass
 class OpenDocument:
     document: Document
     report: Report
     by_place: dict[Address, list[Finding]] = field(default_factory=dict)
     failing: list[Address] = field(default_factory=list)  # in reading order
+    stops: list[Stop] = field(default_factory=list)  # failing findings in document order
 
     @classmethod
     def build(cls, document: Document, report: Report) -> OpenDocument:
@@ -53,7 +64,22 @@ class OpenDocument:
             for column in table.columns
             if opened.worst(Address(table.number, row.key, column)) in _FAILING
         ]
+        opened.stops = finding_stops(document, report)
         return opened
+
+    def stop_index(self, finding: Finding) -> int | None:
+        return next((i for i, s in enumerate(self.stops) if s.finding is finding), None)
+
+    def order_of(self, place: Address) -> tuple[int, int, int, int] | None:
+        """Where a place stands in the document, to find the next finding after it."""
+        if place.is_figure:
+            table = self.table(place.table)
+            row = next((r for r in table.rows if r.key == place.row), None) if table else None
+            figure = row.figures.get(place.column or "") if row else None
+            if figure is not None:
+                where = figure.where
+                return (where.part, where.page or 0, where.line or 0, -1)
+        return None
 
     @property
     def sha(self) -> str:
@@ -112,6 +138,55 @@ class OpenDocument:
         r_index = rows.index(place.row) if place.row in rows else -1
         c_index = table.columns.index(place.column) if place.column in table.columns else -1
         return (t_index, r_index, c_index)
+
+
+def finding_stops(document: Document, report: Report) -> list[Stop]:
+    """Every failing finding a reviewer steps through with `]`, in document order.
+
+    A finding that follows from another (its `cause`) is not a stop of its own: it is
+    shown with its cause, so one wrong cell costs one `]`, not one per sum it spoils.
+    """
+    follows: dict[str, int] = defaultdict(int)
+    for finding in report.findings:
+        if finding.cause:
+            follows[finding.cause] += 1
+    paragraph_of = {claim.key: claim.paragraph for claim in document.claims}
+    stops = []
+    for index, finding in enumerate(report.findings):
+        if finding.severity not in _FAILING or finding.cause:
+            continue
+        ref = _landing(finding)
+        if ref is None:
+            continue
+        place = _stop_place(ref.at, paragraph_of)
+        page, line = ref.page, ref.line
+        if page is None and line is None and ref.at.table is not None:
+            table = next((t for t in document.tables if t.number == ref.at.table), None)
+            if table is not None:
+                page, line = table.where.page, table.where.line
+        order = (ref.part, page or 0, line or 0, index)
+        stops.append(Stop(finding, place, order, follows.get(finding.id, 0)))
+    return sorted(stops, key=lambda s: s.order)
+
+
+def _landing(finding: Finding) -> Ref | None:
+    if finding.culprit:
+        culprit = next((r for r in finding.refs if r.key == finding.culprit), None)
+        if culprit is not None:
+            return culprit
+    return next((r for r in finding.refs if r.at.kind != "document"), None)
+
+
+def _stop_place(at: Address, paragraph_of: dict[str, str]) -> Address:
+    if at.is_figure:
+        return Address(table=at.table, row=at.row, column=at.column)
+    if at.table is not None:
+        return Address(table=at.table, row=at.row)
+    if at.card is not None:
+        return Address(card=at.card)
+    if at.claim is not None:
+        return Address(paragraph=at.paragraph or paragraph_of.get(at.claim), claim=at.claim)
+    return Address(paragraph=at.paragraph)
 
 
 # Tails are shown but are not failures: ] and [ skip them.

@@ -30,6 +30,7 @@ async def _write(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
     area = pilot.app.screen.query_one(TextArea)
     area.insert(text)
     await pilot.press("ctrl+s")
+    await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 
 
@@ -65,6 +66,7 @@ async def test_accepting_a_finding_is_one_key(
         await pilot.press("a")
         await pilot.pause()
         await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         (note,) = _book(tmp_path).all()
         assert note.target.kind == "finding" and note.target.rule == "C2"

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import ClassVar
 
 from budget_review.tui.config import config_dir
-from budget_review.tui.i18n import text
+from budget_review.tui.i18n import explained, text
+from budget_review.tui.keys import localise
 from rich.table import Table as RichTable
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -25,29 +28,32 @@ class HelpScreen(ModalScreen[None]):
         super().__init__()
         self.lang = lang
 
+    def on_mount(self) -> None:
+        localise(self, self.lang)
+
     def compose(self) -> ComposeResult:
+        from budget_review.tui.screens.follow import FollowScreen
+        from budget_review.tui.screens.note_editor import NoteEditor
+
         table = RichTable(title=text("help.title", self.lang), expand=True)
-        table.add_column("key")
-        table.add_column("id")
-        table.add_column("")
+        table.add_column(text("help.key", self.lang))
+        table.add_column(text("help.id", self.lang))
+        table.add_column(text("help.does", self.lang))
         seen: set[str] = set()
-        for node in self.app.screen_stack[0].walk_children(with_self=True):
+        nodes = [self.app, *self.app.screen_stack[0].walk_children(with_self=True)]
+        found: list[tuple[str, Binding]] = []
+        for node in nodes:
             for key, bindings in node._bindings.key_to_bindings.items():
-                for binding in bindings:
-                    if binding.id and binding.id not in seen:
-                        seen.add(binding.id)
-                        described = binding.tooltip or binding.description
-                        table.add_row(binding.key_display or key, binding.id, described)
-        for key, bindings in self.app._bindings.key_to_bindings.items():
-            for binding in bindings:
-                if binding.id and binding.id not in seen:
-                    seen.add(binding.id)
-                    table.add_row(
-                        binding.key_display or key,
-                        binding.id,
-                        binding.tooltip or binding.description,
-                    )
-        footer = f'\n{config_dir() / "keys.toml"}: [keys] <id> = "<key>"'
+                found += [(key, b) for b in bindings if isinstance(b, Binding)]
+        for dialog in (NoteEditor, FollowScreen):
+            found += [(b.key, b) for b in dialog.BINDINGS if isinstance(b, Binding)]
+        for key, binding in found:
+            if binding.id and binding.id not in seen:
+                seen.add(binding.id)
+                shown = self.app.get_key_display(replace(binding, key=key))
+                described = explained(binding.id, self.lang, binding.description)
+                table.add_row(Text(shown), Text(binding.id), Text(described))
+        footer = Text(f'\n{config_dir() / "keys.toml"}: [keys] <id> = "<key>"')
         with VerticalScroll(id="help-body"):
             yield Static(table)
             yield Static(footer)

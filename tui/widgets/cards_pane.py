@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from budget_review.model import Address, ProjectCard, Severity
-from budget_review.tui.format import MARKERS, STYLES
+from budget_review.tui.format import MARKERS, STYLES, plain
 from budget_review.tui.i18n import text
 from budget_review.tui.session import OpenDocument
+from budget_review.tui.widgets.list_keys import OPTION_LIST_KEYS
 from rich.console import Group, RenderableType
 from rich.table import Table as RichTable
 from rich.text import Text
+from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import OptionList, Static
@@ -18,6 +21,8 @@ from textual.widgets.option_list import Option
 
 
 class CardList(OptionList):
+    BINDINGS: ClassVar[list[BindingType]] = [*OPTION_LIST_KEYS]
+
     DEFAULT_CSS = """
     CardList { width: 46; height: 1fr; }
     """
@@ -119,10 +124,10 @@ def render_card(opened: OpenDocument, card: ProjectCard, lang: str) -> Renderabl
         for indicator in card.indicators:
             grid.add_row(
                 text("cards.period" if indicator.grid == "period" else "cards.annual", lang),
-                indicator.level1,
-                indicator.level2,
-                indicator.level3,
-                indicator.value,
+                plain(indicator.level1),
+                plain(indicator.level2),
+                plain(indicator.level3),
+                plain(indicator.value),
             )
         parts.append(grid)
     return Group(*parts)

@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from budget_review.model import Severity
 from budget_review.store import DocumentSummary
+from budget_review.tui.format import plain
 from budget_review.tui.i18n import text
 from budget_review.tui.session import OpenDocument
+from budget_review.tui.widgets.list_keys import TABLE_KEYS
+from rich.text import Text
+from textual.binding import BindingType
 from textual.message import Message
 from textual.widgets import DataTable
 
 
-class DocumentsTable(DataTable[str]):
+class DocumentsTable(DataTable[str | Text]):
+    BINDINGS: ClassVar[list[BindingType]] = [*TABLE_KEYS]
+
     @dataclass
     class Chosen(Message):
         sha256: str
@@ -32,7 +39,7 @@ class DocumentsTable(DataTable[str]):
             report = item.report
             self.add_row(
                 "●",
-                meta.department or "?",
+                plain(meta.department or "?"),
                 str(meta.year or "?"),
                 text(f"doc.kind.{meta.kind}", lang) if meta.kind else "?",
                 text(f"doc.scope.{meta.scope}", lang) if meta.scope else "?",
@@ -50,7 +57,7 @@ class DocumentsTable(DataTable[str]):
                 continue
             self.add_row(
                 " ",
-                summary.department or "?",
+                plain(summary.department or "?"),
                 str(summary.year or "?"),
                 text(f"doc.kind.{summary.kind}", lang) if summary.kind else "?",
                 text(f"doc.scope.{summary.scope}", lang) if summary.scope else "?",

@@ -8,7 +8,7 @@ from typing import ClassVar
 from budget_review.model import Finding, Severity
 from budget_review.model.findings import FAMILIES as RULE_FAMILIES
 from budget_review.model.findings import family, family_text
-from budget_review.tui.format import MARKERS, STYLES
+from budget_review.tui.format import MARKERS, STYLES, plain
 from budget_review.tui.i18n import text
 from budget_review.tui.session import OpenDocument
 from rich.text import Text
@@ -94,8 +94,8 @@ class FindingsTable(DataTable[Text | str]):
             self.add_row(
                 Text(MARKERS[finding.severity], style=STYLES[finding.severity]),
                 finding.rule,
-                where(finding),
-                message,
+                plain(where(finding)),
+                plain(message),
             )
         self.post_message(self.FilterChanged(self.describe()))
 

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from budget_review.checks.context import Cell
 from budget_review.tui.format import MARKERS, STYLES
 from budget_review.tui.i18n import text
 from budget_review.tui.narrative import NarrativeParagraph
+from budget_review.tui.widgets.list_keys import OPTION_LIST_KEYS
 from rich.console import Group, RenderableType
 from rich.text import Text
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import OptionList, Static
@@ -34,6 +37,8 @@ def render_paragraph(paragraph: NarrativeParagraph) -> Text:
 
 
 class ParagraphList(OptionList):
+    BINDINGS: ClassVar[list[BindingType]] = [*OPTION_LIST_KEYS]
+
     DEFAULT_CSS = """
     ParagraphList { height: 2fr; }
     """

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from budget_review.model import say
+from budget_review.model.untrusted import printable
 from budget_review.store.notes import Category, Note
+from budget_review.tui.format import plain
 from budget_review.tui.i18n import text
 from rich.text import Text
 from textual.binding import Binding, BindingType
@@ -69,9 +71,10 @@ class NotesTable(DataTable[Text | str]):
                 Text("⚠" if note.orphaned else "✎", style="yellow" if note.orphaned else ""),
                 note.category.text.in_(self.lang),
                 say(f"status.{note.status}", self.lang),
-                note.target.label(self.lang),
+                plain(note.target.label(self.lang)),
                 Text(
-                    note.text.splitlines()[0][:80] if note.text else "", style="dim" if done else ""
+                    printable(note.text.splitlines()[0][:80] if note.text else ""),
+                    style="dim" if done else "",
                 ),
             )
 

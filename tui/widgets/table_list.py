@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import ClassVar
 
 from budget_review.model import Severity
 from budget_review.tui.format import MARKERS, STYLES
 from budget_review.tui.session import OpenDocument
+from budget_review.tui.widgets.list_keys import OPTION_LIST_KEYS
 from rich.text import Text
+from textual.binding import BindingType
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 
 class TableList(OptionList):
+    BINDINGS: ClassVar[list[BindingType]] = [*OPTION_LIST_KEYS]
+
     DEFAULT_CSS = """
     TableList { width: 34; height: 1fr; }
     """

@@ -1,0 +1,220 @@
+"""Moving through a review from the keyboard: every finding by `]`, the jump list, panes
+by tab, vim keys in every list, help in the interface's language."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+from budget_review.model import Address
+from budget_review.store import NoteBook
+from budget_review.tui.app import ReviewApp
+from budget_review.tui.screens.follow import FollowScreen
+from budget_review.tui.screens.help import HelpScreen
+from budget_review.tui.screens.note_editor import NoteEditor
+from budget_review.tui.widgets.cards_pane import CardList
+from budget_review.tui.widgets.documents_pane import DocumentsTable
+from budget_review.tui.widgets.figure_grid import FigureGrid
+from rich.console import Console
+from textual.widgets import Static, TabbedContent
+
+from tests.conftest import JINCHENG_TXT
+from tests.tui.conftest import loaded
+
+SIZE = (120, 40)
+SYNTHETIC = Path(__file__).parents[1] / "data" / "synthetic-unit-final-accounts.txt"
+
+
+def _messages(app: ReviewApp) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+def _pane(app: ReviewApp) -> str:
+    return str(app.query_one("#panes", TabbedContent).active)
+
+
+async def test_next_finding_reaches_every_kind_and_says_where_it_wraps(
+    make_app: Callable[..., ReviewApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot, app)
+        assert app.current is not None
+        stops = app.current.stops
+        kinds = {stop.place.kind for stop in stops}
+        # the sample fails on figures, on cards and on a table as a whole
+        assert {"figure", "card", "table"} <= kinds
+        seen = []
+        for number in range(1, len(stops) + 1):
+            await pilot.press("right_square_bracket")
+            await pilot.pause()
+            seen.append(app.stop_position)
+            assert f"问题 {number} / {len(stops)}" in _messages(app)[-1]
+            stop = stops[number - 1]
+            if stop.place.kind == "table":
+                assert _pane(app) == "tables" and app.current_table == stop.place.table
+            elif stop.place.kind == "card":
+                assert _pane(app) == "cards"
+        assert seen == list(range(len(stops)))
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert "回到第一个" in _messages(app)[-1] and app.stop_position == 0
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert "回到最后一个" in _messages(app)[-1]
+        assert app.stop_position == len(stops) - 1
+
+
+async def test_stops_are_in_document_order(make_app: Callable[..., ReviewApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot, app)
+        assert app.current is not None
+        orders = [stop.order[:3] for stop in app.current.stops]
+        assert orders == sorted(orders)
+
+
+async def test_ctrl_o_goes_back_and_forward_through_jumps(
+    make_app: Callable[..., ReviewApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot, app)
+        start = app.query_one(FigureGrid).place_at_cursor()
+        await pilot.press("3")
+        await pilot.pause()
+        assert app.current_table == 3
+        app.goto_card("人才中心大楼维修费")
+        await pilot.pause()
+        assert _pane(app) == "cards"
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert _pane(app) == "tables" and app.current_table == 3
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert app.query_one(FigureGrid).place_at_cursor() == start
+        await pilot.press("alt+i")
+        await pilot.pause()
+        assert app.current_table == 3
+        await pilot.press("alt+i")
+        await pilot.pause()
+        assert _pane(app) == "cards"
+
+
+async def test_tab_switches_panes_and_keys_follow(make_app: Callable[..., ReviewApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot, app)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert _pane(app) == "cards"
+        cards = app.query_one(CardList)
+        await pilot.press("j")
+        before = cards.highlighted
+        await pilot.press("j")
+        await pilot.pause()
+        assert before is not None and cards.highlighted == before + 1  # no digit needed
+        await pilot.press("shift+tab", "shift+tab")
+        await pilot.pause()
+        assert _pane(app) == "documents"
+
+
+async def test_j_and_k_move_in_the_documents_list(make_app: Callable[..., ReviewApp]) -> None:
+    app = make_app(JINCHENG_TXT, SYNTHETIC)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot, app)
+        for _ in range(100):
+            if len(app.documents) == 2:
+                break
+            await pilot.pause(0.05)
+        await pilot.press("D")
+        await pilot.pause()
+        table = app.query_one(DocumentsTable)
+        assert table.has_focus and table.row_count == 2
+        await pilot.press("j")
+        assert table.cursor_row == 1
+        await pilot.press("k")
+        assert table.cursor_row == 0
+
+
+async def test_a_digit_in_the_follow_list_goes_to_that_figure(
+    make_app: Callable[..., ReviewApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot, app)
+        app.goto(Address(table=2, row="20805", column="本年收入/合计"))
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, FollowScreen)
+        wanted = app.screen.places[1][1]
+        await pilot.press("2")
+        await pilot.pause()
+        assert not isinstance(app.screen, FollowScreen)
+        assert app.query_one(FigureGrid).place_at_cursor() == wanted
+
+
+async def test_a_accepts_the_finding_on_a_failing_figure(
+    make_app: Callable[..., ReviewApp], tmp_path: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot, app)
+        assert app.current is not None
+        stop = next(s for s in app.current.stops if s.place.is_figure)
+        app.goto(stop.place)
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        (note,) = NoteBook(tmp_path / "db").all()
+        assert note.target.kind == "finding" and note.target.rule == stop.finding.rule
+
+
+def _help_text(app: ReviewApp) -> str:
+    console = Console(width=200, record=True, file=io.StringIO())
+    for static in app.screen.query(Static):
+        console.print(static.content)
+    return console.export_text()
+
+
+async def test_help_speaks_the_interface_language(make_app: Callable[..., ReviewApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 80)) as pilot:
+        await loaded(pilot, app)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        shown = _help_text(app)
+        assert "下一个问题" in shown and "关闭对话框，否则退出" in shown
+        for english in ("Left", "Close a dialog", "right_square_bracket", "Next failing"):
+            assert english not in shown
+        await pilot.press("q")
+        await pilot.press("L")
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        shown = _help_text(app)
+        assert "Close a dialog, else quit" in shown and "下移" not in shown
+
+
+async def test_every_bad_file_is_named_and_the_good_one_opens(
+    make_app: Callable[..., ReviewApp], tmp_path: Path
+) -> None:
+    truncated = tmp_path / "truncated.pdf"
+    truncated.write_bytes(b"%PDF-1.7\n1 0 obj <<")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    app = make_app(truncated, JINCHENG_TXT, empty, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot, app)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(app.documents) == 1
+        assert len(app.failures) == 2
+        assert "truncated.pdf" in app.failures[0] and "empty.txt" in app.failures[1]
