@@ -24,7 +24,7 @@ from budget_review.tui.search import Match, search
 from budget_review.tui.session import OpenDocument, place_of
 from budget_review.tui.widgets.cards_pane import CardList, CardsPane, CardView
 from budget_review.tui.widgets.documents_pane import DocumentsTable
-from budget_review.tui.widgets.figure_grid import FigureGrid
+from budget_review.tui.widgets.figure_grid import FigureGrid, TableGrid
 from budget_review.tui.widgets.findings_pane import FindingsPane, FindingsTable
 from budget_review.tui.widgets.inspector import Inspector
 from budget_review.tui.widgets.narrative_pane import NarrativePane, ParagraphList, explain
@@ -113,7 +113,7 @@ class ReviewApp(AnnotationActions):
                     yield TableList(id="table-list")
                     with Vertical(id="table-side"):
                         yield Static(id="table-caption")
-                        yield FigureGrid(id="grid")
+                        yield TableGrid()
                         yield Inspector(id="inspector")
             with TabPane(text("pane.cards", self.lang), id="cards"):
                 yield CardsPane()
