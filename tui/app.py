@@ -26,7 +26,7 @@ from budget_review.tui.search import Match, search
 from budget_review.tui.session import OpenDocument, Stop, place_of
 from budget_review.tui.widgets.cards_pane import CardList, CardsPane, CardView
 from budget_review.tui.widgets.documents_pane import DocumentsTable
-from budget_review.tui.widgets.figure_grid import FigureGrid
+from budget_review.tui.widgets.figure_grid import FigureGrid, TableGrid
 from budget_review.tui.widgets.findings_pane import FindingsPane, FindingsTable
 from budget_review.tui.widgets.inspector import Inspector
 from budget_review.tui.widgets.narrative_pane import NarrativePane, ParagraphList, explain
@@ -119,7 +119,7 @@ class ReviewApp(AnnotationActions):
                     yield TableList(id="table-list")
                     with Vertical(id="table-side"):
                         yield Static(id="table-caption")
-                        yield FigureGrid(id="grid")
+                        yield TableGrid()
                         yield Inspector(id="inspector")
             with TabPane(text("pane.cards", self.lang), id="cards"):
                 yield CardsPane()
@@ -527,10 +527,14 @@ class ReviewApp(AnnotationActions):
         """The first stop after the grid's cursor (the last before it, going back)."""
         assert self.current is not None
         stops = self.current.stops
-        place = None
-        if self.query_one("#panes", TabbedContent).active == "tables":
+        pane = self.query_one("#panes", TabbedContent).active
+        order = None
+        if pane == "tables":
             place = self.query_one(FigureGrid).place_at_cursor()
-        order = self.current.order_of(place) if place is not None else None
+            order = self.current.order_of(place) if place is not None else None
+        elif pane == "narrative" and 0 <= self.current_paragraph < len(self.paragraphs):
+            where = self.paragraphs[self.current_paragraph].where
+            order = (where.part, where.page or 0, where.line or 0, -1)
         if order is None:
             return len(stops) - 1 if backwards else 0
         if backwards:

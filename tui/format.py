@@ -40,17 +40,44 @@ def with_separators(value: Decimal) -> str:
     return f"{value:,.{decimals}f}"
 
 
+# How a figure stands in the findings on it (see `OpenDocument.mark`): the likely culprit
+# of a failure, or a figure merely involved in a failing comparison.
+CULPRIT_MARK = "✗"
+INVOLVED_MARK = "○"
+ROLE_STYLES = {"culprit": "bold reverse red", "involved": "dim red"}
+# Under NO_COLOR colours become greys and reverse video grey on grey: marks and
+# bold/underline carry the meaning instead.
+PLAIN_STYLES = {
+    Severity.ERROR: "bold underline",
+    Severity.WARNING: "bold",
+    Severity.TAIL: "italic",
+    Severity.INFO: "",
+}
+PLAIN_ROLE_STYLES = {"culprit": "bold underline", "involved": ""}
+
+
+def cell_mark(severity: Severity | None, role: str | None, plain: bool = False) -> tuple[str, str]:
+    """The marker and style of a figure: its role in a failure first, else its worst severity."""
+    if role is not None:
+        mark = CULPRIT_MARK if role == "culprit" else INVOLVED_MARK
+        return mark, (PLAIN_ROLE_STYLES if plain else ROLE_STYLES)[role]
+    if severity is None:
+        return " ", ""
+    return MARKERS[severity], (PLAIN_STYLES if plain else STYLES)[severity]
+
+
 def figure_cell(
-    text: str, severity: Severity | None, noted: bool = False, doubtful: bool = False
+    text: str,
+    severity: Severity | None,
+    noted: bool = False,
+    doubtful: bool = False,
+    role: str | None = None,
+    plain: bool = False,
 ) -> Text:
-    marker = MARKERS[severity] if severity else " "
+    marker, style = cell_mark(severity, role, plain)
     note = NOTE_MARK if noted else " "
     doubt = MISREAD_MARK if doubtful else ""
-    return Text(
-        f"{text}{doubt} {marker}{note}",
-        style=STYLES[severity] if severity else "",
-        justify="right",
-    )
+    return Text(f"{text}{doubt} {marker}{note}", style=style, justify="right")
 
 
 def severity_label(severity: Severity, label: str) -> Text:

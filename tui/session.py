@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Literal
 
 from budget_review.model import (
     Address,
@@ -18,6 +19,9 @@ from budget_review.model import (
     Severity,
     Table,
 )
+
+# A figure's part in an error: the likely culprit, or merely involved.
+Role = Literal["culprit", "involved"]
 
 
 def place_of(ref: Ref) -> Address | None:
@@ -93,6 +97,30 @@ class OpenDocument:
         if not findings:
             return None
         return max((f.severity for f in findings), key=lambda s: s.rank)
+
+    def mark(self, place: Address) -> tuple[Severity | None, Role | None]:
+        """How a figure is marked: the severity shown, and its role in an error.
+
+        A figure is the likely culprit of an error when the checks named it so
+        (`Finding.culprit`), or, where they named none, when it is the figure the
+        comparison failed on (the first ref: a total against its parts, one table
+        against another). The other figures of a failing comparison are merely
+        involved; a warning of their own shows before that.
+        """
+        findings = self.by_place.get(place)
+        if not findings:
+            return None, None
+        errors = [f for f in findings if f.severity == Severity.ERROR]
+        if any(_blames(f, place) for f in errors):
+            return Severity.ERROR, "culprit"
+        rest = max(
+            (f.severity for f in findings if f.severity != Severity.ERROR),
+            key=lambda s: s.rank,
+            default=None,
+        )
+        if errors and rest != Severity.WARNING:
+            return Severity.ERROR, "involved"
+        return rest, None
 
     def table(self, number: int | None) -> Table | None:
         return next((t for t in self.document.tables if t.number == number), None)
@@ -187,6 +215,12 @@ def _stop_place(at: Address, paragraph_of: dict[str, str]) -> Address:
     if at.claim is not None:
         return Address(paragraph=at.paragraph or paragraph_of.get(at.claim), claim=at.claim)
     return Address(paragraph=at.paragraph)
+
+
+def _blames(finding: Finding, place: Address) -> bool:
+    if finding.culprit is not None:
+        return any(r.key == finding.culprit and place_of(r) == place for r in finding.refs)
+    return bool(finding.refs) and place_of(finding.refs[0]) == place
 
 
 # Tails are shown but are not failures: ] and [ skip them.

@@ -38,7 +38,10 @@ async def test_annotating_a_figure(make_app: Callable[..., ReviewApp], tmp_path:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot, app)
-        await pilot.press("right_square_bracket")
+        assert app.current is not None
+        figure = next(s for s in app.current.stops if s.place.table == 12)
+        app.goto(figure.place)
+        await pilot.pause()
         place = app.query_one(FigureGrid).place_at_cursor()
         await pilot.press("c")
         await _write(pilot, "请补充绩效目标表")

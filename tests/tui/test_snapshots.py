@@ -11,9 +11,11 @@ from collections.abc import Callable
 from budget_review.tui.app import ReviewApp
 from textual.pilot import Pilot
 
+from tests.conftest import JINCHENG_TXT
 from tests.tui.conftest import loaded
 
 SIZE = (120, 40)
+XIAN = JINCHENG_TXT.parent / "national" / "xian-city-petition-2026-dept-budget.pdf"
 
 
 def _prepare(app: ReviewApp, *keys: str) -> Callable[[Pilot[None]], object]:
@@ -29,10 +31,27 @@ def _prepare(app: ReviewApp, *keys: str) -> Callable[[Pilot[None]], object]:
 
 class TestTablesScreen:
     def test_failing_figure_with_inspector(self, snap_compare, make_app) -> None:  # type: ignore[no-untyped-def]
+        """The second finding in the document: a project with no card, in 表12."""
         app = make_app()
-        assert snap_compare(
-            app, terminal_size=SIZE, run_before=_prepare(app, "right_square_bracket")
-        )
+        keys = ("right_square_bracket", "right_square_bracket")
+        assert snap_compare(app, terminal_size=SIZE, run_before=_prepare(app, *keys))
+
+    def test_two_sided_table_as_printed(self, snap_compare, make_app) -> None:  # type: ignore[no-untyped-def]
+        """预算收支总表: 收入 on the left, 支出 on the right of each line, each total once."""
+        app = make_app()
+        assert snap_compare(app, terminal_size=SIZE, run_before=_prepare(app, "G"))
+
+    def test_four_sided_table_scrolled_right(self, snap_compare, make_app) -> None:  # type: ignore[no-untyped-def]
+        """西安's 收支总表 at 120 columns, scrolled right: 项目 stays, the columns are counted."""
+        app = make_app(XIAN)
+
+        async def run_before(pilot: Pilot[None]) -> None:
+            await loaded(pilot, app)
+            app.action_goto_table(1)
+            await pilot.pause()
+            await _prepare(app, "G", *"llllll")(pilot)  # type: ignore[misc]
+
+        assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
 
 class TestCardsScreen:
