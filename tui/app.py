@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -20,25 +20,26 @@ from budget_review.tui.i18n import text
 from budget_review.tui.jumps import JumpList, Spot
 from budget_review.tui.keys import APP_BINDINGS, localise
 from budget_review.tui.narrative import NarrativeParagraph, narrative
+from budget_review.tui.panes import PANE_IDS, PANES, pane
 from budget_review.tui.screens.follow import FollowScreen
 from budget_review.tui.screens.help import HelpScreen
 from budget_review.tui.search import Match, search
 from budget_review.tui.session import OpenDocument, Stop, place_of
-from budget_review.tui.widgets.cards_pane import CardList, CardsPane, CardView
+from budget_review.tui.widgets.cards_pane import CardList, CardView
 from budget_review.tui.widgets.documents_pane import DocumentsTable
-from budget_review.tui.widgets.figure_grid import FigureGrid, TableGrid
+from budget_review.tui.widgets.figure_grid import FigureGrid
 from budget_review.tui.widgets.findings_pane import FindingsPane, FindingsTable
 from budget_review.tui.widgets.inspector import Inspector
-from budget_review.tui.widgets.narrative_pane import NarrativePane, ParagraphList, explain
+from budget_review.tui.widgets.narrative_pane import ParagraphList, explain
 from budget_review.tui.widgets.notes_pane import NotesTable
 from budget_review.tui.widgets.table_list import TableList
 from budget_review.tui.widgets.totals_pane import TotalsPane
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.reactive import reactive
-from textual.widget import Widget
+from textual.screen import Screen
 from textual.widgets import (
     Footer,
     Header,
@@ -49,7 +50,6 @@ from textual.widgets import (
     TabPane,
 )
 
-PANES = ("tables", "cards", "totals", "narrative", "findings", "notes", "documents")
 READY_EXIT = "BUDGET_REVIEW_EXIT_WHEN_READY"
 
 
@@ -114,25 +114,9 @@ class ReviewApp(AnnotationActions):
     def compose(self) -> ComposeResult:
         yield Header()
         with TabbedContent(id="panes"):
-            with TabPane(text("pane.tables", self.lang), id="tables"):
-                with Horizontal():
-                    yield TableList(id="table-list")
-                    with Vertical(id="table-side"):
-                        yield Static(id="table-caption")
-                        yield TableGrid()
-                        yield Inspector(id="inspector")
-            with TabPane(text("pane.cards", self.lang), id="cards"):
-                yield CardsPane()
-            with TabPane(text("pane.totals", self.lang), id="totals"):
-                yield TotalsPane()
-            with TabPane(text("pane.narrative", self.lang), id="narrative"):
-                yield NarrativePane()
-            with TabPane(text("pane.findings", self.lang), id="findings"):
-                yield FindingsPane()
-            with TabPane(text("pane.notes", self.lang), id="notes"):
-                yield NotesTable(id="notes-table")
-            with TabPane(text("pane.documents", self.lang), id="documents"):
-                yield DocumentsTable(id="documents-table")
+            for each in PANES:
+                with TabPane(text(each.title_key, self.lang), id=each.id):
+                    yield each.body()
         with Horizontal(id="loading"):
             yield Static(id="loading-label")
             yield ProgressBar(id="loading-bar", show_eta=False)
@@ -153,6 +137,36 @@ class ReviewApp(AnnotationActions):
         self.query_one("#search", Input).display = False
         self.query_one("#loading").display = False
         self.load(self.paths)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's own palette commands, in the interface language."""
+        lang = self.lang
+        yield SystemCommand(
+            text("system.theme", lang), text("system.theme.help", lang), self.action_change_theme
+        )
+        yield SystemCommand(
+            text("system.keys", lang), text("system.keys.help", lang), self.action_help
+        )
+        if screen.maximized is not None:
+            yield SystemCommand(
+                text("system.minimize", lang),
+                text("system.minimize.help", lang),
+                screen.action_minimize,
+            )
+        elif screen.focused is not None and screen.focused.allow_maximize:
+            yield SystemCommand(
+                text("system.maximize", lang),
+                text("system.maximize.help", lang),
+                screen.action_maximize,
+            )
+        yield SystemCommand(
+            text("system.screenshot", lang),
+            text("system.screenshot.help", lang),
+            lambda: self.set_timer(0.1, self.deliver_screenshot),
+        )
+        yield SystemCommand(
+            text("system.quit", lang), text("system.quit.help", lang), self.action_quit
+        )
 
     def watch_theme(self, theme: str) -> None:
         self.settings["theme"] = theme
@@ -226,7 +240,7 @@ class ReviewApp(AnnotationActions):
         self.notes = self.notebook.for_document(opened.document)
         self.query_one(TableList).show(opened, self.note_counts())
         # Panes out of sight are filled when first shown: the first screen comes sooner.
-        self.stale = {"cards", "totals", "narrative", "findings", "notes", "documents"}
+        self.stale = set(PANE_IDS) - {"tables"}
         self.current_card = 0
         first = opened.document.tables[0].number if opened.document.tables else None
         self.current_table = None
@@ -264,16 +278,7 @@ class ReviewApp(AnnotationActions):
         if event.pane.id:
             self.ensure(event.pane.id)
             # Keys go to the pane just shown, not to a widget left behind on another tab.
-            focus: dict[str, type[Widget]] = {
-                "tables": FigureGrid,
-                "cards": CardList,
-                "totals": TotalsPane,
-                "narrative": ParagraphList,
-                "findings": FindingsTable,
-                "notes": NotesTable,
-                "documents": DocumentsTable,
-            }
-            self.query_one(focus[event.pane.id]).focus()
+            self.query_one(pane(event.pane.id).focus).focus()
 
     def refresh_documents(self) -> None:
         stored = []
@@ -366,8 +371,8 @@ class ReviewApp(AnnotationActions):
                 self.screen.focus_previous()
             return
         panes = self.query_one("#panes", TabbedContent)
-        index = PANES.index(panes.active) if panes.active in PANES else 0
-        panes.active = PANES[(index + step) % len(PANES)]
+        index = PANE_IDS.index(panes.active) if panes.active in PANE_IDS else 0
+        panes.active = PANE_IDS[(index + step) % len(PANE_IDS)]
 
     def action_previous_pane(self) -> None:
         self.action_next_pane(-1)
@@ -643,12 +648,12 @@ class ReviewApp(AnnotationActions):
         save_settings(self.settings)
         self.title = text("app.title", lang)
         tabs = self.query_one("#panes", TabbedContent)
-        for pane in PANES:
-            tabs.get_tab(pane).label = text(f"pane.{pane}", lang)
+        for each in PANES:
+            tabs.get_tab(each.id).label = text(each.title_key, lang)
         self.query_one("#search", Input).placeholder = text("search.prompt", lang)
         if self.current is not None:
             place = self.query_one(FigureGrid).place_at_cursor()
-            self.stale = {"cards", "totals", "narrative", "findings", "notes", "documents"}
+            self.stale = set(PANE_IDS) - {"tables"}
             self.ensure(tabs.active)
             self.query_one(Inspector).show(self.current, place, lang, self.notes_at(place))
             self.show_table(self.current_table)

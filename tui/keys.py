@@ -8,12 +8,22 @@ from __future__ import annotations
 from dataclasses import replace
 
 from budget_review.tui.i18n import explained, localised
+from budget_review.tui.panes import PANES
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 
 APP_BINDINGS: list[BindingType] = [
     Binding("q", "back_or_quit", "Back/Quit", id="app.quit", tooltip="Close a dialog, else quit"),
     Binding("escape", "close_search", "Close", show=False, id="app.escape"),
+    Binding(
+        "ctrl+p",
+        "command_palette",
+        "Palette",
+        show=False,
+        priority=True,
+        id="app.palette",
+        tooltip="Open the command palette",
+    ),
     Binding("question_mark", "help", "Help", id="app.help", tooltip="Every key and what it does"),
     Binding(
         "right_square_bracket",
@@ -71,12 +81,6 @@ APP_BINDINGS: list[BindingType] = [
     Binding(
         "f", "follow", "Follow", id="app.follow", tooltip="Go to a figure the finding involves"
     ),
-    Binding("T", "pane('tables')", "Tables", show=False, id="app.pane_tables"),
-    Binding("C", "pane('cards')", "Cards", show=False, id="app.pane_cards"),
-    Binding("S", "pane('totals')", "Totals", show=False, id="app.pane_totals"),
-    Binding("E", "pane('findings')", "Findings", show=False, id="app.pane_findings"),
-    Binding("D", "pane('documents')", "Documents", show=False, id="app.pane_documents"),
-    Binding("W", "pane('narrative')", "Narrative", show=False, id="app.pane_narrative"),
     Binding("c", "comment", "Note", id="app.comment", tooltip="Write a note on what is focused"),
     Binding(
         "e",
@@ -110,7 +114,7 @@ APP_BINDINGS: list[BindingType] = [
         id="app.export",
         tooltip="Export the notes as Markdown",
     ),
-    Binding("O", "pane('notes')", "Notes", show=False, id="app.pane_notes"),
+    *[Binding(p.key, f"pane('{p.id}')", p.id, show=False, id=f"app.pane_{p.id}") for p in PANES],
     Binding("L", "switch_language", "中/EN", id="app.language", tooltip="Switch language"),
     Binding(
         "comma",

@@ -218,3 +218,27 @@ async def test_every_bad_file_is_named_and_the_good_one_opens(
         assert len(app.documents) == 1
         assert len(app.failures) == 2
         assert "truncated.pdf" in app.failures[0] and "empty.txt" in app.failures[1]
+
+
+async def test_the_palette_and_footer_speak_chinese(make_app: Callable[..., ReviewApp]) -> None:
+    from textual.command import CommandList
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot, app)
+        footer = app.screen.query_one("Footer")
+        shown = " ".join(str(key.render()) for key in footer.query("FooterKey"))
+        assert "命令" in shown and "palette" not in shown
+        await pilot.press("ctrl+p")
+        for _ in range(40):
+            await pilot.pause(0.05)
+            options = app.screen.query(CommandList)
+            if options and options.first().option_count:
+                break
+        listed = app.screen.query_one(CommandList)
+        prompts = " ".join(
+            str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count)
+        )
+        assert "配色主题" in prompts and "截图" in prompts
+        for english in ("Theme", "Keys", "Screenshot", "Maximize", "Quit"):
+            assert english not in prompts

@@ -7,6 +7,8 @@ and look at the new SVGs before committing them.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
 
 from budget_review.tui.app import ReviewApp
 from textual.pilot import Pilot
@@ -16,11 +18,13 @@ from tests.tui.conftest import loaded
 
 SIZE = (120, 40)
 XIAN = JINCHENG_TXT.parent / "national" / "xian-city-petition-2026-dept-budget.pdf"
+SYNTHETIC = Path(__file__).parents[1] / "data" / "synthetic-unit-final-accounts.txt"
 
 
 def _prepare(app: ReviewApp, *keys: str) -> Callable[[Pilot[None]], object]:
     async def run_before(pilot: Pilot[None]) -> None:
         await loaded(pilot, app)
+        app.clear_notifications()
         await pilot.press(*keys)
         await pilot.pause()
         app.clear_notifications()
@@ -76,3 +80,53 @@ class TestFindingsScreen:
     def test_findings_in_english(self, snap_compare, make_app) -> None:  # type: ignore[no-untyped-def]
         app = make_app(lang="en")
         assert snap_compare(app, terminal_size=SIZE, run_before=_prepare(app, "E"))
+
+
+class TestNotesScreen:
+    def test_notes_of_the_document(self, snap_compare, make_app) -> None:  # type: ignore[no-untyped-def]
+        from budget_review.model import Address
+        from budget_review.store import Category, Target, new_note
+
+        app = make_app()
+
+        async def run_before(pilot: Pilot[None]) -> None:
+            await loaded(pilot, app)
+            assert app.current is not None
+            for number, words in ((1, "收入总计与表2一致"), (12, "项目缺绩效目标表")):
+                note = new_note(
+                    app.current.document,
+                    Target.of(Address(table=number)),
+                    words,
+                    Category.PROBLEM,
+                    None,
+                )
+                app.notebook.save(replace(note, author="reviewer", created="2026-12-01T09:00"))
+            app.refresh_notes()
+            await _prepare(app, "O")(pilot)  # type: ignore[misc]
+
+        assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+class TestDocumentsScreen:
+    def test_documents_open_and_stored(self, snap_compare, make_app) -> None:  # type: ignore[no-untyped-def]
+        app = make_app(JINCHENG_TXT, SYNTHETIC)
+
+        async def run_before(pilot: Pilot[None]) -> None:
+            await loaded(pilot, app)
+            for _ in range(100):
+                if len(app.documents) == 2:
+                    break
+                await pilot.pause(0.05)
+            await _prepare(app, "D")(pilot)  # type: ignore[misc]
+
+        assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+class TestHelpScreen:
+    def test_help_in_chinese(self, snap_compare, make_app) -> None:  # type: ignore[no-untyped-def]
+        app = make_app()
+        assert snap_compare(app, terminal_size=SIZE, run_before=_prepare(app, "question_mark"))
+
+    def test_help_in_english(self, snap_compare, make_app) -> None:  # type: ignore[no-untyped-def]
+        app = make_app(lang="en")
+        assert snap_compare(app, terminal_size=SIZE, run_before=_prepare(app, "question_mark"))

@@ -30,7 +30,8 @@ class DocumentsTable(DataTable[str | Text]):
 
     def show(self, opened: list[OpenDocument], stored: list[DocumentSummary], lang: str) -> None:
         self.clear(columns=True)
-        for label in ("", text("doc.department", lang), text("doc.year", lang), "", "", ""):
+        headers = ("department", "year", "kind", "scope", "findings")
+        for label in ("", *(text(f"doc.{h}", lang) for h in headers)):
             self.add_column(label)
         self.shas = []
         open_shas = {o.sha for o in opened}
