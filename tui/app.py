@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from budget_review.model import Address, InputError, say
+from budget_review.model import Address, InputError, Ref, say
 from budget_review.review import Reviewed, open_for_review, open_stored
 from budget_review.store import Store
 from budget_review.store.notes import Note, NoteBook
@@ -21,12 +21,12 @@ from budget_review.tui.narrative import NarrativeParagraph, narrative
 from budget_review.tui.screens.follow import FollowScreen
 from budget_review.tui.screens.help import HelpScreen
 from budget_review.tui.search import Match, search
-from budget_review.tui.session import OpenDocument, place_of
+from budget_review.tui.session import OpenDocument, any_place, place_of
 from budget_review.tui.widgets.cards_pane import CardList, CardsPane, CardView
 from budget_review.tui.widgets.documents_pane import DocumentsTable
 from budget_review.tui.widgets.figure_grid import FigureGrid
 from budget_review.tui.widgets.findings_pane import FindingsPane, FindingsTable
-from budget_review.tui.widgets.inspector import Inspector
+from budget_review.tui.widgets.inspector import Inspector, ref_label
 from budget_review.tui.widgets.narrative_pane import NarrativePane, ParagraphList, explain
 from budget_review.tui.widgets.notes_pane import NotesTable
 from budget_review.tui.widgets.table_list import TableList
@@ -146,6 +146,9 @@ class ReviewApp(AnnotationActions):
         self.localise_bindings(self.lang)
         self.query_one("#search", Input).display = False
         self.query_one("#loading").display = False
+        lines = self.settings.get("inspector_lines")
+        if isinstance(lines, int):
+            self.action_resize_inspector(lines - self.query_one(Inspector).lines)
         self.load(self.paths)
 
     def watch_theme(self, theme: str) -> None:
@@ -238,7 +241,8 @@ class ReviewApp(AnnotationActions):
             self.query_one(TotalsPane).show(self.current, self.lang)
         elif pane == "narrative":
             self.paragraphs = narrative(self.current.document, self.current.report)
-            self.query_one(ParagraphList).show(self.paragraphs)
+            rows = self.query_one(ParagraphList)
+            rows.show(self.paragraphs, self.current.document, self.noted_text())
             self.show_paragraph(min(self.current_paragraph, max(len(self.paragraphs) - 1, 0)))
         elif pane == "findings":
             self.query_one(FindingsPane).show(self.current, self.lang)
@@ -316,6 +320,12 @@ class ReviewApp(AnnotationActions):
             grid = self.query_one(FigureGrid)
             grid.move_to(place)
             grid.focus()
+        elif place.paragraph is not None or place.claim is not None:
+            self.query_one("#panes", TabbedContent).active = "narrative"
+            self.ensure("narrative")
+            rows = self.query_one(ParagraphList)
+            rows.go_to(place)
+            rows.focus()
         elif place.card is not None:
             names = [c.name for c in self.current.document.cards]
             if place.card in names:
@@ -402,17 +412,20 @@ class ReviewApp(AnnotationActions):
             self.show_table(number)
             self.query_one(FigureGrid).focus()
 
-    def show_paragraph(self, index: int) -> None:
+    def show_paragraph(self, index: int, mark: int | None = None) -> None:
         self.current_paragraph = index
         body = self.query_one("#narrative-inspector", Static)
-        if 0 <= index < len(self.paragraphs):
-            body.update(explain(self.paragraphs[index], self.lang))
+        if 0 <= index < len(self.paragraphs) and self.current is not None:
+            row = self.paragraphs[index]
+            notes = self.notes_on_text(row.marks[mark].address if mark is not None else row.address)
+            body.update(explain(row, self.lang, self.current.document, mark, notes))
         else:
             body.update("")
+        self.query_one("#narrative-side").scroll_home(animate=False)
 
     @on(ParagraphList.Chosen)
     def _paragraph_chosen(self, event: ParagraphList.Chosen) -> None:
-        self.show_paragraph(event.index)
+        self.show_paragraph(event.index, event.mark)
 
     def _next_failing_paragraph(self, backwards: bool) -> None:
         failing = [
@@ -430,9 +443,9 @@ class ReviewApp(AnnotationActions):
             if ahead
             else (failing[-1] if backwards else failing[0])
         )
-        paragraphs = self.query_one(ParagraphList)
-        paragraphs.highlighted = target
-        self.show_paragraph(target)
+        marks = self.paragraphs[target].marks
+        number = next((i for i, m in enumerate(marks) if m.severity and m.severity.rank >= 2), None)
+        self.query_one(ParagraphList).go(target, number)
 
     def action_next_failing(self, backwards: bool = False) -> None:
         if self.current is None:
@@ -450,6 +463,9 @@ class ReviewApp(AnnotationActions):
         self.action_next_failing(backwards=True)
 
     def action_follow(self) -> None:
+        if self.query_one("#panes", TabbedContent).active == "narrative":
+            self._follow_from_text()
+            return
         inspector = self.query_one(Inspector)
         places = [p for p in (place_of(r) for r in inspector.refs) if p is not None]
         if not places:
@@ -459,6 +475,40 @@ class ReviewApp(AnnotationActions):
     def _followed(self, place: Address | None) -> None:
         if place is not None:
             self.goto(place)
+
+    def _follow_from_text(self) -> None:
+        """`f` on a number: to the figure it was compared with, or a list when several."""
+        refs = self.query_one(ParagraphList).follow_refs()
+        places = [p for p in (any_place(r) for r in refs) if p is not None]
+        if not places:
+            self.notify(text("narrative.nothing_to_follow", self.lang))
+            return
+        if len(places) == 1:
+            self.goto(places[0])
+            return
+        document = self.current.document if self.current else None
+
+        def label(ref: Ref) -> str:
+            name = document.part_name(ref.part) if document is not None else None
+            return ref_label(ref, self.lang, name)
+
+        self.push_screen(FollowScreen(refs, any_place, label), self._followed)
+
+    def _side_inspector(self) -> Widget:
+        """The inspector of the pane in sight: the table's, or the narrative's."""
+        if self.query_one("#panes", TabbedContent).active == "narrative":
+            return self.query_one("#narrative-side")
+        return self.query_one(Inspector)
+
+    def action_resize_inspector(self, step: int) -> None:
+        lines = self.query_one(Inspector).resize(step)
+        self.query_one("#narrative-side").styles.height = lines
+        self.settings["inspector_lines"] = lines
+        save_settings(self.settings)
+
+    def action_scroll_inspector(self, step: int) -> None:
+        side = self._side_inspector()
+        side.scroll_relative(y=step, animate=False)
 
     def action_search(self) -> None:
         box = self.query_one("#search", Input)
@@ -499,7 +549,12 @@ class ReviewApp(AnnotationActions):
 
     def localise_bindings(self, lang: str) -> None:
         """Footer descriptions in the interface language (bindings are looked up by id)."""
-        nodes = [self, *self.query("FindingsTable"), *self.query("NotesTable")]
+        nodes = [
+            self,
+            *self.query("FindingsTable"),
+            *self.query("NotesTable"),
+            *self.query("ParagraphList"),
+        ]
         for node in nodes:
             for key, bindings in node._bindings.key_to_bindings.items():
                 node._bindings.key_to_bindings[key] = [

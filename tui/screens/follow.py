@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from budget_review.model import Address, Ref
 from budget_review.tui.session import place_of
 from budget_review.tui.widgets.inspector import ref_label
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
@@ -22,14 +24,21 @@ class FollowScreen(ModalScreen[Address | None]):
         Binding("k", "cursor_up", "Up", show=False, id="follow.up"),
     ]
 
-    def __init__(self, refs: list[Ref]) -> None:
+    def __init__(
+        self,
+        refs: list[Ref],
+        locate: Callable[[Ref], Address | None] = place_of,
+        label: Callable[[Ref], str] = ref_label,
+    ) -> None:
         super().__init__()
-        self.places = [(ref, place_of(ref)) for ref in refs]
+        self.places = [(ref, locate(ref)) for ref in refs]
+        self.label = label
 
     def compose(self) -> ComposeResult:
         yield OptionList(
             *[
-                Option(f"{i}. {ref_label(ref)}", id=str(i), disabled=place is None)
+                # a row name is the document's text: never read as markup
+                Option(Text(f"{i}. {self.label(ref)}"), id=str(i), disabled=place is None)
                 for i, (ref, place) in enumerate(self.places, start=1)
             ],
             id="follow-list",
