@@ -147,6 +147,13 @@ class Context:
             Finding(self.rule.id, severity, Text(zh, en), list(refs), expected, actual, unit)
         )
 
+    def compared_claim(self, key: str, refs: Iterable[Ref] = ()) -> None:
+        """Say that a number of the text (its Claim.key) was compared, and with what."""
+        if not key:
+            return
+        kept = self.report.claims.setdefault(key, [])
+        kept.extend(r for r in refs if r not in kept and r.at.claim != key)
+
     def not_checked(self, reason: Text) -> None:
         assert self.rule is not None
         self.report.not_checked.append(NotChecked(self.rule.id, reason, self.rule.text))

@@ -70,6 +70,7 @@ def amounts(ctx: Context) -> None:
         if not cells:
             continue
         ctx.compared += 1
+        ctx.compared_claim(claim.key, [c.ref() for c in cells])
         values = [(c, _in_claim_unit(c, claim)) for c in cells]
         if any(v == claim.value for _, v in values):
             continue
@@ -167,6 +168,25 @@ def shares(ctx: Context) -> None:
             if printed_value(part) == 0:
                 continue
             ctx.compared += 1
+            share_claim = next(
+                (
+                    c
+                    for c in share_claims
+                    if c.sentence == claim.sentence and c.value == printed_value(share)
+                ),
+                claim,
+            )
+            part_claim = next(
+                (
+                    c
+                    for c in ctx.doc.claims
+                    if c.kind == "amount"
+                    and c.sentence == claim.sentence
+                    and c.value == printed_value(part)
+                ),
+                None,
+            )
+            ctx.compared_claim(share_claim.key, [claim_ref(part_claim)] if part_claim else [])
             candidates = [b for b in bases if printed_value(b) >= printed_value(part)]
             whole = _whole_of_parts(siblings.get(match.group("base").strip(), []))
 
@@ -185,14 +205,6 @@ def shares(ctx: Context) -> None:
                 continue
             # Shares forced to add up to 100% may each move by one last digit (R5): a tail.
             severity = Severity.TAIL if fits(last_digit(share)) else Severity.ERROR
-            share_claim = next(
-                (
-                    c
-                    for c in share_claims
-                    if c.sentence == claim.sentence and c.value == printed_value(share)
-                ),
-                claim,
-            )
             ctx.add(
                 severity,
                 f"说明中 {part}{match.group('unit')} 占 {share}%，与所述任何基数都不符",
@@ -276,6 +288,22 @@ def changes(ctx: Context) -> None:
             )
             refs = [claim_ref(rate_claim)] if rate_claim else []
             ctx.compared += 1
+            change_claim = next(
+                (
+                    c
+                    for c in ctx.doc.claims
+                    if c.kind == "change"
+                    and c.sentence == sentence
+                    and c.value == printed_value(match.group("x"))
+                ),
+                None,
+            )
+            if rate_claim is not None:
+                ctx.compared_claim(
+                    rate_claim.key, [claim_ref(change_claim)] if change_claim else []
+                )
+            if change_claim is not None:
+                ctx.compared_claim(change_claim.key, refs)
             if up != rate_up:
                 ctx.add(
                     Severity.ERROR,
@@ -400,6 +428,9 @@ def parts_of_a_whole(ctx: Context) -> None:
 
 def _check_claim_sum(ctx: Context, total: Claim, parts: list[Claim], zh: str, en: str) -> None:
     ctx.compared += 1
+    ctx.compared_claim(total.key, [claim_ref(p) for p in parts])
+    for part in parts:
+        ctx.compared_claim(part.key, [claim_ref(total)])
     expected = sum((p.value for p in parts), Decimal(0))
     digits = [_digit(p.text) for p in parts]
     severity = grade(total.value - expected, addend_tolerance(_digit(total.text), digits))

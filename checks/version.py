@@ -2,4 +2,5 @@
 
 # 3: reasons in both languages, refs as addresses, comparisons counted per rule
 # 8: wording rules T6–T16; K4 reads headings, table titles and row names
-CHECKS_VERSION = "9"
+# 10: the report names each number of the text compared, and what it was compared with
+CHECKS_VERSION = "10"

@@ -125,6 +125,9 @@ class Report:
     rules_run: int = 0
     checks_version: str = ""
     comparisons: dict[str, int] = field(default_factory=dict)  # per rule id
+    # Each number of the text a rule compared (Claim.key), and what it was compared with:
+    # a number the text gives that no rule compared is "not compared", never "right".
+    claims: dict[str, list[Ref]] = field(default_factory=dict)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity)

@@ -491,6 +491,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "checks_version": report.checks_version,
         "rules_run": report.rules_run,
         "comparisons": report.comparisons,
+        "claims": {k: [ref_to_dict(r) for r in refs] for k, refs in report.claims.items()},
         "findings": [finding_to_dict(f) for f in report.findings],
         "not_checked": [
             {"rule": n.rule, "reason": n.reason.to_dict(), "title": n.title.to_dict()}
@@ -510,4 +511,5 @@ def report_from_dict(data: dict[str, Any]) -> Report:
         rules_run=data.get("rules_run", 0),
         checks_version=data.get("checks_version", ""),
         comparisons=dict(data.get("comparisons", {})),
+        claims={k: [ref_from_dict(r) for r in refs] for k, refs in data.get("claims", {}).items()},
     )

@@ -63,6 +63,19 @@ _LATIN_HEAVY = re.compile(r"[A-Za-z]")
 _ITEM_AMOUNT = re.compile(
     r"^[^，,；;。]*?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?\s*(?:亿元|万元|元)[。．.]?$"
 )
+# A clause break (not a thousands separator), or a colon with words after it ('一、基本支出：
+# 指…'): a numbered line that says something is a paragraph, however short.
+_CLAUSE = re.compile(r"[，；。！？;!?]|(?<!\d),|,(?!\d)|[：:]\s*\S")
+
+
+def _heading_line(text: str) -> bool:
+    """A heading, not a short numbered paragraph ('（十二）承担市人民政府交办的其他事项。') nor
+    a paragraph's first line cut at a page break ('(九) 会同…办法，并制定…规')."""
+    if not is_heading(text):
+        return False
+    if PART_HEADING.match(text) or _ITEM_AMOUNT.match(text):
+        return True
+    return _CLAUSE.search(text) is None
 
 
 class BlockReader:
@@ -441,7 +454,7 @@ class BlockReader:
             self.doc.warnings.append(words("read.latin", where=line.place, text=text[:60]))
             return
         where = line.where
-        if is_heading(text):
+        if _heading_line(text):
             level = (
                 1
                 if PART_HEADING.match(text)

@@ -2,4 +2,5 @@
 
 # 4: tables known by role, PDFs read with pdfium by default (as pdfminer would read them)
 # 7: OCR of scanned pages (confidence on what OCR read), amounts in item headings
-PARSER_VERSION = "7"
+# 8: a short numbered sentence is a paragraph, not a heading
+PARSER_VERSION = "8"

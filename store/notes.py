@@ -313,6 +313,8 @@ def address_exists(doc: Document, at: Address) -> bool:
         return any(c.name == at.card for c in doc.cards)
     if kind == "claim":
         return any(c.key == at.claim for c in doc.claims)
+    if kind == "paragraph" and at.field == "heading":
+        return any(f"s{s.number}" == at.paragraph and s.heading for s in doc.sections)
     if kind == "paragraph":
         return any(
             s.paragraph_key(i) == at.paragraph

@@ -20,6 +20,7 @@ from budget_review.tui.session import OpenDocument
 from budget_review.tui.widgets.figure_grid import FigureGrid
 from budget_review.tui.widgets.findings_pane import FindingsTable
 from budget_review.tui.widgets.inspector import Inspector
+from budget_review.tui.widgets.narrative_pane import ParagraphList
 from budget_review.tui.widgets.notes_pane import NotesTable
 from budget_review.tui.widgets.table_list import TableList
 from textual import on, work
@@ -64,6 +65,19 @@ class AnnotationActions(App[None]):
     def noted_places(self) -> set[Address]:
         return {n.target.at for n in self.notes if n.target.kind == "figure" and not n.orphaned}
 
+    def noted_text(self) -> set[Address]:
+        """The paragraphs, headings and numbers of the text that have a note."""
+        return {
+            n.target.at
+            for n in self.notes
+            if n.target.kind in {"paragraph", "claim"} and not n.orphaned
+        }
+
+    def notes_on_text(self, at: Address) -> list[Note]:
+        return [
+            n for n in self.notes if n.target.kind in {"paragraph", "claim"} and n.target.at == at
+        ]
+
     def notes_at(self, place: Address | None) -> list[Note]:
         if place is None:
             return []
@@ -91,6 +105,12 @@ class AnnotationActions(App[None]):
             figure = row.figures.get(place.column or "") if row else None
             heading = place.label(self.lang, row.name if row else None)
             return Target.of(place), (figure.raw if figure else None), heading
+        if isinstance(focused, ParagraphList):
+            found = focused.target()
+            if found is None:
+                return None
+            at, value, heading = found
+            return Target.of(at), value, heading
         if isinstance(focused, TableList):
             table = self.current.table(self.current_table)
             if table is None:
@@ -228,7 +248,7 @@ class AnnotationActions(App[None]):
         place = note.target.place
         if place.kind == "table" and place.table is not None:
             self.action_goto_table(place.table)
-        elif place.kind in {"figure", "card"}:
+        elif place.kind in {"figure", "card", "paragraph", "claim"}:
             self.goto(place)
 
     def _write(self, write: Callable[[], Note]) -> Note | None:
@@ -262,6 +282,15 @@ class AnnotationActions(App[None]):
         self.query_one(Inspector).show(
             self.current, grid.place_at_cursor(), self.lang, self.notes_at(grid.place_at_cursor())
         )
+        self.refresh_narrative_notes()
+
+    def refresh_narrative_notes(self) -> None:
+        """The ✎ of the text's rows and the notes under the explanation, kept in step."""
+        rows = self.query_one(ParagraphList)
+        rows.noted = self.noted_text()
+        index = rows.highlighted
+        if index is not None and rows.rows:
+            rows.go(index, rows.mark)
 
     def action_export_notes(self) -> None:
         if self.current is None:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from budget_review.model import Address, InputError, say
+from budget_review.model import Address, InputError, Ref, say
 from budget_review.model.untrusted import printable
 from budget_review.review import Reviewed, open_for_review, open_stored
 from budget_review.store import Store
@@ -24,12 +24,12 @@ from budget_review.tui.panes import PANE_IDS, PANES, pane
 from budget_review.tui.screens.follow import FollowScreen
 from budget_review.tui.screens.help import HelpScreen
 from budget_review.tui.search import Match, search
-from budget_review.tui.session import OpenDocument, Stop, place_of
+from budget_review.tui.session import OpenDocument, Stop, any_place, place_of
 from budget_review.tui.widgets.cards_pane import CardList, CardView
 from budget_review.tui.widgets.documents_pane import DocumentsTable
 from budget_review.tui.widgets.figure_grid import FigureGrid
 from budget_review.tui.widgets.findings_pane import FindingsPane, FindingsTable
-from budget_review.tui.widgets.inspector import Inspector
+from budget_review.tui.widgets.inspector import Inspector, ref_label
 from budget_review.tui.widgets.narrative_pane import ParagraphList, explain
 from budget_review.tui.widgets.notes_pane import NotesTable
 from budget_review.tui.widgets.table_list import TableList
@@ -40,6 +40,7 @@ from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import (
     Footer,
     Header,
@@ -136,6 +137,9 @@ class ReviewApp(AnnotationActions):
         self.localise_bindings(self.lang)
         self.query_one("#search", Input).display = False
         self.query_one("#loading").display = False
+        lines = self.settings.get("inspector_lines")
+        if isinstance(lines, int):
+            self.action_resize_inspector(lines - self.query_one(Inspector).lines)
         self.load(self.paths)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
@@ -262,7 +266,8 @@ class ReviewApp(AnnotationActions):
             self.query_one(TotalsPane).show(self.current, self.lang)
         elif pane == "narrative":
             self.paragraphs = narrative(self.current.document, self.current.report)
-            self.query_one(ParagraphList).show(self.paragraphs)
+            rows = self.query_one(ParagraphList)
+            rows.show(self.paragraphs, self.current.document, self.noted_text())
             self.show_paragraph(min(self.current_paragraph, max(len(self.paragraphs) - 1, 0)))
         elif pane == "findings":
             self.query_one(FindingsPane).show(self.current, self.lang)
@@ -388,6 +393,12 @@ class ReviewApp(AnnotationActions):
             grid = self.query_one(FigureGrid)
             grid.move_to(place)
             grid.focus()
+        elif place.paragraph is not None or place.claim is not None:
+            self.query_one("#panes", TabbedContent).active = "narrative"
+            self.ensure("narrative")
+            rows = self.query_one(ParagraphList)
+            rows.go_to(place)
+            rows.focus()
         elif place.card is not None:
             names = [c.name for c in self.current.document.cards]
             if place.card in names:
@@ -478,17 +489,20 @@ class ReviewApp(AnnotationActions):
             self.show_table(number)
             self.query_one(FigureGrid).focus()
 
-    def show_paragraph(self, index: int) -> None:
+    def show_paragraph(self, index: int, mark: int | None = None) -> None:
         self.current_paragraph = index
         body = self.query_one("#narrative-inspector", Static)
-        if 0 <= index < len(self.paragraphs):
-            body.update(explain(self.paragraphs[index], self.lang))
+        if 0 <= index < len(self.paragraphs) and self.current is not None:
+            row = self.paragraphs[index]
+            notes = self.notes_on_text(row.marks[mark].address if mark is not None else row.address)
+            body.update(explain(row, self.lang, self.current.document, mark, notes))
         else:
             body.update("")
+        self.query_one("#narrative-side").scroll_home(animate=False)
 
     @on(ParagraphList.Chosen)
     def _paragraph_chosen(self, event: ParagraphList.Chosen) -> None:
-        self.show_paragraph(event.index)
+        self.show_paragraph(event.index, event.mark)
 
     def action_next_failing(self, backwards: bool = False) -> None:
         """`]` / `[`: the next finding of any kind (cell, row, table, text, card), in
@@ -550,43 +564,32 @@ class ReviewApp(AnnotationActions):
 
     def goto_stop(self, stop: Stop) -> None:
         place = stop.place
-        if place.is_figure or place.card is not None:
-            self.goto(place)
-        elif place.table is not None:
+        if place.table is not None and not place.is_figure:
             self.action_goto_table(place.table)
-            if place.row is not None:
-                table = self.current.table(place.table) if self.current else None
-                if table is not None and table.columns:
-                    self.query_one(FigureGrid).move_to(
-                        Address(place.table, place.row, table.columns[0])
-                    )
-        elif place.paragraph is not None:
-            self.goto_paragraph(place.paragraph)
-
-    def goto_paragraph(self, key: str) -> None:
-        if self.current is None:
-            return
-        keys = [
-            section.paragraph_key(index)
-            for section in self.current.document.sections
-            for index in range(len(section.paragraphs))
-        ]
-        if key in keys:
-            self.goto_paragraph_index(keys.index(key))
+            table = self.current.table(place.table) if self.current else None
+            if place.row is not None and table is not None and table.columns:
+                self.query_one(FigureGrid).move_to(
+                    Address(place.table, place.row, table.columns[0])
+                )
+        else:
+            self.goto(place)  # a figure, a card, a number or paragraph of the text
 
     def goto_paragraph_index(self, index: int) -> None:
+        """A row of the narrative pane (the jump list keeps rows by their index)."""
         self.leave_here()
         self.query_one("#panes", TabbedContent).active = "narrative"
         self.ensure("narrative")
-        paragraphs = self.query_one(ParagraphList)
-        paragraphs.highlighted = index
-        self.show_paragraph(index)
-        paragraphs.focus()
+        rows = self.query_one(ParagraphList)
+        rows.go(index)
+        rows.focus()
 
     def action_previous_failing(self) -> None:
         self.action_next_failing(backwards=True)
 
     def action_follow(self) -> None:
+        if self.query_one("#panes", TabbedContent).active == "narrative":
+            self._follow_from_text()
+            return
         inspector = self.query_one(Inspector)
         places = [p for p in (place_of(r) for r in inspector.refs) if p is not None]
         if not places:
@@ -596,6 +599,40 @@ class ReviewApp(AnnotationActions):
     def _followed(self, place: Address | None) -> None:
         if place is not None:
             self.goto(place)
+
+    def _follow_from_text(self) -> None:
+        """`f` on a number: to the figure it was compared with, or a list when several."""
+        refs = self.query_one(ParagraphList).follow_refs()
+        places = [p for p in (any_place(r) for r in refs) if p is not None]
+        if not places:
+            self.notify(text("narrative.nothing_to_follow", self.lang))
+            return
+        if len(places) == 1:
+            self.goto(places[0])
+            return
+        document = self.current.document if self.current else None
+
+        def label(ref: Ref) -> str:
+            name = document.part_name(ref.part) if document is not None else None
+            return ref_label(ref, self.lang, name)
+
+        self.push_screen(FollowScreen(refs, any_place, label), self._followed)
+
+    def _side_inspector(self) -> Widget:
+        """The inspector of the pane in sight: the table's, or the narrative's."""
+        if self.query_one("#panes", TabbedContent).active == "narrative":
+            return self.query_one("#narrative-side")
+        return self.query_one(Inspector)
+
+    def action_resize_inspector(self, step: int) -> None:
+        lines = self.query_one(Inspector).resize(step)
+        self.query_one("#narrative-side").styles.height = lines
+        self.settings["inspector_lines"] = lines
+        save_settings(self.settings)
+
+    def action_scroll_inspector(self, step: int) -> None:
+        side = self._side_inspector()
+        side.scroll_relative(y=step, animate=False)
 
     def action_search(self) -> None:
         box = self.query_one("#search", Input)

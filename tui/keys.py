@@ -124,6 +124,38 @@ APP_BINDINGS: list[BindingType] = [
         id="app.separators",
         tooltip="Thousands separators on or off",
     ),
+    Binding(
+        "plus,equals_sign",
+        "resize_inspector(2)",
+        "Inspector +",
+        show=False,
+        id="app.inspector_grow",
+        tooltip="Make the inspector taller",
+    ),
+    Binding(
+        "minus",
+        "resize_inspector(-2)",
+        "Inspector −",
+        show=False,
+        id="app.inspector_shrink",
+        tooltip="Make the inspector shorter",
+    ),
+    Binding(
+        "J",
+        "scroll_inspector(3)",
+        "Inspector ↓",
+        show=False,
+        id="app.inspector_down",
+        tooltip="Scroll the inspector down",
+    ),
+    Binding(
+        "K",
+        "scroll_inspector(-3)",
+        "Inspector ↑",
+        show=False,
+        id="app.inspector_up",
+        tooltip="Scroll the inspector up",
+    ),
     *[
         Binding(str(n), f"goto_table({n})", f"表{n}", show=False, id=f"app.table_{n}")
         for n in range(1, 10)

@@ -44,6 +44,21 @@ class Stop:
     consequences: int = 0  # other findings that follow from this one
 
 
+def text_place(ref: Ref) -> Address | None:
+    """Where the narrative pane shows a ref: a number of the text, or a paragraph or heading."""
+    at = ref.at
+    if at.claim is not None:
+        return Address(paragraph=at.paragraph, claim=at.claim, field=at.field)
+    if at.paragraph is not None:
+        return Address(paragraph=at.paragraph, field="heading" if at.field == "heading" else None)
+    return None
+
+
+def any_place(ref: Ref) -> Address | None:
+    """A figure or card, else a place in the text."""
+    return place_of(ref) or text_place(ref)
+
+
 @dataclass
 class OpenDocument:
     document: Document

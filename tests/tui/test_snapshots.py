@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from budget_review.tui.app import ReviewApp
+from budget_review.tui.widgets.narrative_pane import ParagraphList
 from textual.pilot import Pilot
 
 from tests.conftest import JINCHENG_TXT
@@ -130,3 +131,39 @@ class TestHelpScreen:
     def test_help_in_english(self, snap_compare, make_app) -> None:  # type: ignore[no-untyped-def]
         app = make_app(lang="en")
         assert snap_compare(app, terminal_size=SIZE, run_before=_prepare(app, "question_mark"))
+
+
+class TestNarrativeScreen:
+    def test_failing_number_with_what_it_was_compared_with(  # type: ignore[no-untyped-def]
+        self, snap_compare, make_app, tmp_path
+    ) -> None:
+        text = JINCHENG_TXT.read_text(encoding="utf-8")
+        edited = tmp_path / "edited.txt"
+        edited.write_text(
+            text.replace("预算收入总计31,217.80万元", "预算收入总计31,317.80万元", 1),
+            encoding="utf-8",
+        )
+        app = make_app(edited)
+
+        async def run_before(pilot: Pilot[None]) -> None:
+            await loaded(pilot, app)
+            assert app.current is not None
+            stop = next(s for s in app.current.stops if s.finding.rule == "N1")
+            app.goto(stop.place)
+            await _prepare(app)(pilot)  # type: ignore[misc]
+
+        assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+    def test_headings_and_numbers_in_english(self, snap_compare, make_app) -> None:  # type: ignore[no-untyped-def]
+        app = make_app(lang="en")
+
+        async def run_before(pilot: Pilot[None]) -> None:
+            await _prepare(app, "W")(pilot)  # type: ignore[misc]
+            rows = app.query_one(ParagraphList)
+            index = next(
+                i for i, r in enumerate(app.paragraphs) if r.text == "二、收入预算情况说明"
+            )
+            rows.go(index + 1, 2)
+            await pilot.pause()
+
+        assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

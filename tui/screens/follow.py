@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from budget_review.model import Address, Ref
@@ -28,14 +29,21 @@ class FollowScreen(ModalScreen[Address | None]):
         ],
     ]
 
-    def __init__(self, refs: list[Ref]) -> None:
+    def __init__(
+        self,
+        refs: list[Ref],
+        locate: Callable[[Ref], Address | None] = place_of,
+        label: Callable[[Ref], str] = ref_label,
+    ) -> None:
         super().__init__()
-        self.places = [(ref, place_of(ref)) for ref in refs]
+        self.places = [(ref, locate(ref)) for ref in refs]
+        self.label = label
 
     def compose(self) -> ComposeResult:
         yield OptionList(
             *[
-                Option(plain(f"{i}. {ref_label(ref)}"), id=str(i), disabled=place is None)
+                # a row name is the document's text: never read as markup
+                Option(plain(f"{i}. {self.label(ref)}"), id=str(i), disabled=place is None)
                 for i, (ref, place) in enumerate(self.places, start=1)
             ],
             id="follow-list",

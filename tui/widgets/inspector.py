@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from budget_review.model import Address, Finding, Ref, say
+from budget_review.model import Address, Document, Finding, Ref, say
 from budget_review.store.notes import Note
 from budget_review.tui.format import MARKERS, STYLES
 from budget_review.tui.i18n import text
@@ -10,23 +10,58 @@ from budget_review.tui.session import OpenDocument, place_of
 from rich.console import Group, RenderableType
 from rich.table import Table as RichTable
 from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+# The inspector's height in lines: `+` and `-` change it within these.
+DEFAULT_LINES = 12
+MIN_LINES = 4
+MAX_LINES = 60
 
-def ref_label(ref: Ref, lang: str = "zh") -> str:
+
+def ref_label(ref: Ref, lang: str = "zh", part_name: str | None = None) -> str:
+    """What a ref names, its value, and where it is printed (the file first, when the
+    document is printed as several)."""
     where = f" p.{ref.page}" if ref.page else f" l.{ref.line}" if ref.line else ""
+    if part_name and where:
+        where = f" {part_name}{where}"
     value = f" = {ref.value}" if ref.value is not None and ref.text is None else ""
     return f"{ref.label(lang)}{value}{where}"
 
 
-class Inspector(Static):
+class Inspector(VerticalScroll):
+    """Scrolls (J/K, or the wheel) when what it says is longer than it is tall."""
+
     DEFAULT_CSS = """
-    Inspector { height: 12; border-top: solid $primary; padding: 0 1; overflow-y: auto; }
+    Inspector { height: 12; border-top: solid $primary; padding: 0 1; }
+    Inspector > #inspector-body { height: auto; }
     """
 
     def __init__(self, **kwargs: object) -> None:
-        super().__init__("", **kwargs)  # type: ignore[arg-type]
+        super().__init__(**kwargs)  # type: ignore[arg-type]
         self.refs: list[Ref] = []
+        self._doc: Document | None = None
+        self.lines = DEFAULT_LINES
+        self._body = Static("", id="inspector-body")
+
+    def compose(self) -> ComposeResult:
+        yield self._body
+
+    def update(self, content: RenderableType) -> None:
+        self._body.update(content)
+        self.scroll_home(animate=False)
+
+    @property
+    def content(self) -> object:
+        """What it shows (the body's content)."""
+        return self._body.content
+
+    def resize(self, step: int) -> int:
+        """Grow (or shrink) by `step` lines, within MIN_LINES and MAX_LINES."""
+        self.lines = max(MIN_LINES, min(MAX_LINES, self.lines + step))
+        self.styles.height = self.lines
+        return self.lines
 
     def show(
         self,
@@ -36,6 +71,7 @@ class Inspector(Static):
         notes: list[Note] | None = None,
     ) -> None:
         self.refs = []
+        self._doc = opened.document if opened is not None else None
         if opened is None or place is None:
             self.update(text("inspector.empty", lang))
             return
@@ -55,6 +91,9 @@ class Inspector(Static):
                 if figure.where.page
                 else text("inspector.line", lang, n=figure.where.line)
             )
+            part_name = opened.document.part_name(figure.where.part)
+            if part_name:
+                where = f"{part_name} {where}"
             unit = table.unit.value if table is not None and table.unit else "?"
             parts.append(
                 Text(
@@ -80,10 +119,12 @@ class Inspector(Static):
         for finding in findings:
             parts.append(self._finding(finding, lang))
         for note in notes or []:
+            # every note on the figure, whole: the inspector scrolls
             status = "✓" if note.status == "resolved" else "✎"
-            first = note.text.splitlines()[0] if note.text else ""
             category = note.category.text.in_(lang)
-            parts.append(Text(f"{status} {category}: {first}", style="italic"))
+            noted = Text(f"{status} {category}: ", style="italic")
+            noted.append(note.text)
+            parts.append(noted)
         if self.refs:
             parts.append(Text(text("inspector.follow", lang), style="dim"))
         self.update(Group(*parts))
@@ -104,9 +145,10 @@ class Inspector(Static):
             if ref not in self.refs:
                 self.refs.append(ref)
             number = self.refs.index(ref) + 1
+            part_name = self._doc.part_name(ref.part) if self._doc is not None else None
             lines.append(
                 Text(
-                    f"   {number}. {ref_label(ref, lang)}",
+                    f"   {number}. {ref_label(ref, lang, part_name)}",
                     style="dim" if place_of(ref) is None else "",
                 )
             )
