@@ -14,8 +14,8 @@ import os
 SIZE_VARIABLE = "BUDGET_REVIEW_SIZE_LIMIT_MB"
 TIME_VARIABLE = "BUDGET_REVIEW_TIME_LIMIT"
 
-# The largest disclosure seen is under 40 MB (a scan); ten times that is still refused
-# before it fills memory.
+# The largest sample is 1.5 MB (125 pages); a long scanned disclosure is tens of MB.
+# This leaves room for those and still refuses a file before it fills memory.
 DEFAULT_SIZE_MB = 256
 # Without --time-limit: a base for opening the file and reading its blocks, and an
 # allowance per page (an OCR'd page takes seconds; a text page 15-45 ms).
