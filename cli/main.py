@@ -47,6 +47,19 @@ def _parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="store folder (default: $BUDGET_REVIEW_DB, else the user data folder)",
     )
+    parser.add_argument(
+        "--time-limit",
+        type=_seconds,
+        metavar="SECONDS",
+        help="stop reading a document after this long (default: 60 s and 30 s a page; "
+        "$BUDGET_REVIEW_TIME_LIMIT)",
+    )
+    parser.add_argument(
+        "--size-limit",
+        type=_seconds,
+        metavar="MB",
+        help="refuse files larger than this (default: 256 MB; $BUDGET_REVIEW_SIZE_LIMIT_MB)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     ingest = commands.add_parser("ingest", help="parse files and keep them in the store")
     ingest.add_argument("files", nargs="+", metavar="FILE")
@@ -173,6 +186,26 @@ def _positive(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"expected a whole number of jobs, 1 or more: {text!r}")
     return value
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"expected a number above 0: {text!r}")
+    return value
+
+
+def _limits(args: argparse.Namespace) -> None:
+    """The limits asked for hold for the whole process (and the readers it starts)."""
+    from budget_review.parsers.limits import SIZE_VARIABLE, TIME_VARIABLE
+
+    if args.time_limit is not None:
+        os.environ[TIME_VARIABLE] = f"{args.time_limit:g}"
+    if args.size_limit is not None:
+        os.environ[SIZE_VARIABLE] = f"{args.size_limit:g}"
 
 
 def _store(args: argparse.Namespace) -> Store:
@@ -450,6 +483,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # No command: the review app on the bundled sample.
         args = parser.parse_args([*(argv or sys.argv[1:]), "open"])
     lang = getattr(args, "lang", None) or _default_lang()
+    _limits(args)
     if args.command != "open":
         # Reports and listings carry a document's text: nothing in it may steer the
         # terminal. (The app draws its own screen and escapes what it shows.)
@@ -478,6 +512,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         return 0
+    except KeyboardInterrupt:  # ctrl+c: a document being read was stopped on the way out
+        return 130
     except Exception as exc:  # a reader's bug must not show a traceback to a reviewer
         if os.environ.get("BUDGET_REVIEW_DEBUG"):
             raise

@@ -12,7 +12,7 @@ from typing import Literal
 
 from budget_review.model.columns import Segment, segments_of
 from budget_review.model.i18n import Text
-from budget_review.model.money import Unit
+from budget_review.model.money import Unit, digits_of, longest_figure
 
 # 2: tables name their role; warnings, paragraphs and claims carry both languages and keys
 SCHEMA_VERSION = 2
@@ -296,6 +296,8 @@ class Document:
     # Where the contents page and the body disagree, in words a reviewer reads.
     contents_mismatches: list[ContentsMismatch] = field(default_factory=list)
     blank_pages: list[Provenance] = field(default_factory=list)  # PDF pages with nothing on them
+    # PDF pages whose content could not be decompressed whole: what they hold is unknown
+    damaged_pages: list[Provenance] = field(default_factory=list)
     warnings: list[Text] = field(default_factory=list)
     parser_version: str = ""
     unread_tables: list[UnreadTable] = field(default_factory=list)
@@ -331,6 +333,20 @@ class Document:
             if table.role == role:
                 return table
         return None
+
+    def longest_figure(self) -> int:
+        """The digits of the document's longest number: its figures, claims and cards."""
+        longest = max(
+            (
+                digits_of(f.value)
+                for t in self.tables
+                for r in t.rows
+                for f in r.figures.values()
+                if f.value is not None
+            ),
+            default=0,
+        )
+        return max(longest, longest_figure(self.claims), longest_figure(self.cards))
 
     def figure_count(self) -> int:
         return sum(1 for t in self.tables for r in t.rows for f in r.figures.values() if f.raw)

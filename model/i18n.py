@@ -227,6 +227,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "role.function_rows": ("功能分类科目 {n} 行", "{n} rows of functional classes"),
     "role.economic_rows": ("经济分类科目 {n} 行", "{n} rows of economic classes"),
     "role.income_rows": ("收入项目 {n} 行", "{n} rows of income items"),
+    "read.page_damaged": (
+        "第{page}页的内容已损坏，未能完整读取（{problem}）：依赖该页的核对未进行",
+        "page {page}: its content is damaged and was not read whole ({problem}); "
+        "the checks that rest on it were not run",
+    ),
     "read.page_unreadable": (
         "第{page}页无法读取（{problem}）",
         "page {page}: could not be read ({problem})",
@@ -259,6 +264,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "read.unknown_table": (
         "{where}：{above}的表格标题不在已知表格之列，其数据行未读取",
         "{where}: a table{above} matches no known table title; its rows were skipped",
+    ),
+    "read.columns_cut": (
+        "{where}起有{rows}行超过{limit}列（最多{widest}列），只读取了每行前{limit}列",
+        "{rows} row(s) from {where} have more than {limit} cells (up to {widest}); "
+        "only the first {limit} of each were read",
     ),
     "read.under": ("「{text}」下", " under '{text}'"),
     "read.latin": (
@@ -314,6 +324,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "contents lists '{title}' (表{n}) but the body has no such table",
     ),
     # why a rule did not run
+    "reason.page_damaged": (
+        "所依据的第{pages}页内容已损坏，未能完整读取",
+        "it rests on page(s) {pages}, whose content is damaged and was not read whole",
+    ),
     "reason.no_table": ("文件中没有{titles}", "no {titles} table in the document"),
     "reason.no_table_but_unknown": (
         "{missing}；未能识别的表格或许就是：{unknown}",
@@ -578,6 +592,27 @@ WORDS: dict[str, tuple[str, str]] = {
     "input.folder": ("是文件夹，不是文件", "is a folder, not a file"),
     "input.unreadable": ("无法读取（{reason}）", "cannot be read ({reason})"),
     "input.empty": ("文件是空的", "the file is empty"),
+    "input.not_regular": (
+        "不是普通文件（管道、设备或套接字），不读取",
+        "not a regular file (a pipe, device or socket): not read",
+    ),
+    "input.too_large": (
+        "文件有 {size} MB，超过 {limit} MB 的上限（可用 --size-limit 调整）",
+        "the file is {size} MB, over the {limit} MB limit (--size-limit sets it)",
+    ),
+    "input.too_slow": (
+        "读取超过 {seconds} 秒仍未完成，已停止（文件可能已损坏；可用 --time-limit 调整）",
+        "reading took over {seconds} s and was stopped (the file may be damaged; "
+        "--time-limit sets the limit)",
+    ),
+    "input.figure_too_long": (
+        "有一个数字长达 {digits} 位，超过 {most} 位的上限，不是金额",
+        "a figure has {digits} digits, more than the {most} a figure may have: not an amount",
+    ),
+    "input.reader_died": (
+        "读取进程意外退出（{detail}）",
+        "the reading process ended unexpectedly ({detail})",
+    ),
     "input.not_disclosure": (
         "没有识别出预算或决算表格：不是预算公开文件",
         "no budget or final-accounts table was recognised: not a disclosure",

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
+import decimal
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal, InvalidOperation
-from enum import StrEnum
+from enum import Enum, StrEnum
+
+# The longest figure read: a real one has at most 15 digits (万亿 in 元, and fen). A
+# longer one is refused with a reason; up to this, every figure is read and compared
+# exactly, in a context as precise as the document's longest figure needs.
+MAX_FIGURE_DIGITS = 1000
 
 
 class Unit(StrEnum):
@@ -74,3 +83,51 @@ _UNIT_PATTERNS = (
     re.compile(r"[（(]\s*(?:单位\s*[:：]?\s*)?(亿元|万元|元)\s*[)）]"),
     re.compile(r"单位为\s*(亿元|万元|元)"),
 )
+
+
+def digits_of(value: Decimal) -> int:
+    """How many digits the value prints with: 1234.50 has 6."""
+    if not value.is_finite():
+        return 0
+    _, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    return len(digits) + max(exponent, 0)
+
+
+def longest_figure(thing: object) -> int:
+    """The digits of the longest Decimal anywhere in `thing` (a document's claims, its
+    cards): walked through dataclasses, lists and dicts once."""
+    longest = 0
+    stack = [thing]
+    seen: set[int] = set()
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Decimal):
+            longest = max(longest, digits_of(item))
+        elif isinstance(item, str | bytes | int | float | bool | Enum) or item is None:
+            continue
+        elif id(item) in seen:
+            continue
+        elif isinstance(item, dict):
+            seen.add(id(item))
+            stack.extend(item.values())
+        elif isinstance(item, list | tuple | set | frozenset):
+            seen.add(id(item))
+            stack.extend(item)
+        elif dataclasses.is_dataclass(item) and not isinstance(item, type):
+            seen.add(id(item))
+            stack.extend(getattr(item, f.name) for f in dataclasses.fields(item))
+    return longest
+
+
+def precision_for(digits: int) -> int:
+    """Enough precision that sums, products and rounding of figures this long stay exact."""
+    return max(decimal.getcontext().prec, 2 * digits + 20)
+
+
+@contextmanager
+def exact_money(digits: int = MAX_FIGURE_DIGITS) -> Iterator[None]:
+    """Decimal arithmetic precise enough for figures of `digits` digits, in this thread."""
+    with decimal.localcontext() as context:
+        context.prec = precision_for(digits)
+        yield

@@ -347,6 +347,9 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
         "blank_pages": [
             {"page": p.page, **_part(p)} if p.part else p.page for p in doc.blank_pages
         ],
+        "damaged_pages": [
+            {"page": p.page, **_part(p)} if p.part else p.page for p in doc.damaged_pages
+        ],
         "warnings": [t.to_dict() for t in doc.warnings],
         "unread_tables": [
             {"title": u.title, "reason": u.reason.to_dict(), **_where(u.where)}
@@ -395,6 +398,10 @@ def document_from_dict(data: dict[str, Any]) -> Document:
         blank_pages=[
             _unpage_line(p) if isinstance(p, dict) else Provenance(page=p)
             for p in data.get("blank_pages", [])
+        ],
+        damaged_pages=[
+            _unpage_line(p) if isinstance(p, dict) else Provenance(page=p)
+            for p in data.get("damaged_pages", [])
         ],
         warnings=[Text.from_data(t) for t in data.get("warnings", [])],
         unread_tables=[

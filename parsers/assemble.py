@@ -34,25 +34,65 @@ def _table_entries(doc: Document) -> list[ContentsEntry]:
     return [entry for entry in doc.contents if entry.role]
 
 
-def number_for(doc: Document, spec: TableRole | None, parts: TitleParts, label: str | None) -> int:
-    """Number by the table's own label, else its place in the contents, else body order.
-    A table of no known kind and no label goes after every number the contents lists."""
-    taken = {t.number for t in doc.tables}
-    if parts.number is not None:
-        return parts.number
-    number = label_number(label) if label else None
-    if number is not None:
-        return number
-    if spec is None:
-        listed = {e.number for e in doc.contents if e.number} | {
-            e.number or i for i, e in enumerate(_table_entries(doc), start=1)
-        }
-        return max((n for n in taken | listed if n is not None), default=0) + 1
-    for index, entry in enumerate(_table_entries(doc), start=1):
-        number = entry.number or index
-        if spec is not None and entry.role == spec.id and number not in taken:
+class TableNumbers:
+    """Numbers the tables of one document as they are read: by the table's own label,
+    else its place in the contents, else body order. Kept up to date as tables are
+    added, so that numbering a document's tables costs time in proportion to them."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.taken: set[int] = set()
+        self.highest = 0  # the largest number taken
+        self.roles: set[str] = set()  # the roles of the tables read so far
+        self.seen = 0  # how many of doc.tables are in `taken`
+        self.contents_seen = -1
+        self.listed_highest = 0
+        self.by_role: dict[str, list[int]] = {}  # role → the contents' numbers for it, in order
+        self.next_of_role: dict[str, int] = {}  # role → where in its list to look next
+
+    def _catch_up(self) -> None:
+        for table in self.doc.tables[self.seen :]:
+            if table.number is not None:
+                self.taken.add(table.number)
+                self.highest = max(self.highest, table.number)
+            if table.role:
+                self.roles.add(table.role)
+        self.seen = len(self.doc.tables)
+        if self.contents_seen != len(self.doc.contents):
+            self.contents_seen = len(self.doc.contents)
+            entries = _table_entries(self.doc)
+            listed = {e.number for e in self.doc.contents if e.number} | {
+                e.number or i for i, e in enumerate(entries, start=1)
+            }
+            self.listed_highest = max(listed, default=0)
+            self.by_role = {}
+            for index, entry in enumerate(entries, start=1):
+                assert entry.role is not None
+                self.by_role.setdefault(entry.role, []).append(entry.number or index)
+            self.next_of_role = {}
+
+    def roles_read(self) -> set[str]:
+        self._catch_up()
+        return self.roles
+
+    def number_for(self, spec: TableRole | None, parts: TitleParts, label: str | None) -> int:
+        """A table of no known kind and no label goes after every number the contents lists."""
+        if parts.number is not None:
+            return parts.number
+        number = label_number(label) if label else None
+        if number is not None:
             return number
-    return max((n for n in taken if n is not None), default=0) + 1
+        self._catch_up()
+        if spec is None:
+            return max(self.highest, self.listed_highest) + 1
+        candidates = self.by_role.get(spec.id, [])
+        at = self.next_of_role.get(spec.id, 0)
+        while at < len(candidates) and candidates[at] in self.taken:
+            at += 1  # taken numbers stay taken: the search goes on from here next time
+        self.next_of_role[spec.id] = at
+        if at < len(candidates):
+            return candidates[at]
+        return self.highest + 1
 
 
 def _core(title: str, year: bool = True) -> str:

@@ -111,6 +111,56 @@ def _open_problem(exc: BaseException) -> Text:
     return words("input.pdf_corrupt", detail=detail)
 
 
+def stream_damage(page: Any) -> str | None:
+    """Why the page's content (its content streams, and the forms it draws) cannot be
+    decompressed whole, or None. pdfminer reads such a stream as far as it can, or as
+    nothing, and only logs it; pdfium says nothing at all. Either engine then reads a
+    page with text missing, so the reader is told which page."""
+    from pdfminer.pdftypes import PDFStream, resolve1
+
+    contents = resolve1(page.attrs.get("Contents"))
+    streams = list(contents) if isinstance(contents, list) else [contents]
+    resources = resolve1(page.attrs.get("Resources"))
+    xobjects = resolve1(resources.get("XObject")) if isinstance(resources, dict) else None
+    if isinstance(xobjects, dict):
+        streams += list(xobjects.values())
+    for ref in streams:
+        stream = resolve1(ref)
+        if not isinstance(stream, PDFStream) or stream.rawdata is None:
+            continue
+        if stream.get("Subtype") is not None and getattr(stream.get("Subtype"), "name", "") != (
+            "Form"
+        ):
+            continue  # an image is drawn, not read
+        problem = _undecodable(stream)
+        if problem:
+            return problem
+    return None
+
+
+def _undecodable(stream: Any) -> str | None:
+    import zlib
+
+    from pdfminer.pdftypes import LITERALS_FLATE_DECODE
+
+    filters = stream.get_filters()
+    if not filters or filters[0][0] not in LITERALS_FLATE_DECODE:
+        return None
+    data = stream.rawdata
+    try:
+        if stream.decipher:
+            data = stream.decipher(stream.objid, stream.genno, data, stream.attrs)
+        inflate = zlib.decompressobj()
+        inflate.decompress(data)
+        if not inflate.eof:
+            return "compressed data ends before its end (truncated)"
+    except zlib.error as exc:
+        return f"compressed data is corrupt ({exc})"
+    except Exception as exc:  # a stream pdfminer cannot even decipher
+        return f"{type(exc).__name__}: {exc}"
+    return None
+
+
 class _Reader:
     """One open document, read page by page with the chosen engine.
 
@@ -154,9 +204,11 @@ class _Reader:
         """Read a page; a page that fails becomes a named problem, never a lost document."""
         try:
             page = self.pdf.pages[number - 1]
+            damage = stream_damage(page.page_obj)  # before pdfminer decodes (and caches) it
             source, note = self._source(page)
             result = read_page(source, number)
             result.fallback = note
+            result.damage = damage
             page.close()
             if needs_ocr(result, self.ocr):  # no text layer, or a garbage one: read the picture
                 result = read_ocr_page(self._pictures(), number, result)
@@ -460,13 +512,16 @@ def parse_pdf(
         doc.warnings.append(words("read.pages_ocr", pages=_page_list(read_by_ocr)))
     doc.warnings.extend(_fallbacks(pages))
     for page in pages:
+        if page.damage and not page.problem:
+            doc.warnings.append(words("read.page_damaged", page=page.page, problem=page.damage))
+            doc.damaged_pages.append(Provenance(page=page.page))
         if page.problem:
             doc.warnings.append(words("read.page_unreadable", page=page.page, problem=page.problem))
         elif not page.has_text and page.ocr and page.has_images:
             doc.warnings.append(words("read.page_ocr_empty", page=page.page))
         elif not page.has_text and page.has_images:
             doc.warnings.append(words("read.page_scanned", page=page.page))
-        elif not page.has_text:
+        elif not page.has_text and not page.damage:
             doc.blank_pages.append(Provenance(page=page.page))
     _mark_contents(pages)
     lines: list[Line] = []

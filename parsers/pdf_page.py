@@ -70,6 +70,7 @@ class PageLines:
     contents: bool = False  # holds the 目录 heading
     problem: str | None = None
     fallback: str | None = None  # why pdfminer read the page in pdfium's place
+    damage: str | None = None  # a content stream that could not be decompressed whole
     ocr: bool = False  # read from the page's picture (ocr_page.py)
     width: float = 0.0
     left: float = 0.0  # left and right edges of the text, for joining wrapped prose lines

@@ -88,6 +88,7 @@ def merge(parts: list[Document]) -> Document:
         merged.sections.extend(part.sections)
         merged.claims.extend(part.claims)
         merged.blank_pages.extend(part.blank_pages)
+        merged.damaged_pages.extend(part.damaged_pages)
         merged.unread_tables.extend(part.unread_tables)
         name = part.file_name()
         merged.warnings.extend(Text(f"{name}：", f"{name}: ") + w for w in part.warnings)
@@ -136,6 +137,7 @@ def _place_in_part(doc: Document, part: int) -> None:
     for entry in doc.contents:
         entry.where = _in(entry.where, part)
     doc.blank_pages = [_in(w, part) for w in doc.blank_pages]
+    doc.damaged_pages = [_in(w, part) for w in doc.damaged_pages]
     for unread in doc.unread_tables:
         unread.where = _in(unread.where, part)
 

@@ -78,6 +78,36 @@ def _heading_line(text: str) -> bool:
     return _CLAUSE.search(text) is None
 
 
+# The widest table of the samples has 29 columns (xian-city-petition-2026); a row with more than
+# this is cut here and the reader told. A table's column identities compare every money
+# column with every other, so an unbounded row would cost time with the square of its width.
+MAX_COLUMNS = 100
+
+
+def cut_wide_rows(lines: list[Line], warnings: list[Text]) -> None:
+    """Keep the first MAX_COLUMNS cells of each row; one warning names the rows cut."""
+    cut = [line for line in lines if len(line.cells) > MAX_COLUMNS]
+    if not cut:
+        return
+    widest = max(len(line.cells) for line in cut)
+    for line in cut:
+        line.cells = line.cells[:MAX_COLUMNS]
+        line.text = "\t".join(line.cells)
+        if line.cell_boxes is not None:
+            line.cell_boxes = line.cell_boxes[:MAX_COLUMNS]
+        if line.cell_confidences is not None:
+            line.cell_confidences = line.cell_confidences[:MAX_COLUMNS]
+    warnings.append(
+        words(
+            "read.columns_cut",
+            where=cut[0].place,
+            rows=len(cut),
+            widest=widest,
+            limit=MAX_COLUMNS,
+        )
+    )
+
+
 class BlockReader:
     """Walks the lines once, handing each block to the table, card or prose reader."""
 
@@ -92,8 +122,10 @@ class BlockReader:
         # the department and year printed in table cells, when nothing else names them
         self.named_in_cells: tuple[str | None, int | None] = (None, None)
         self.last_plain = ""  # the text above a run of table rows, to name it
+        self.numbers = assemble.TableNumbers(doc)
 
     def run(self) -> None:
+        cut_wide_rows(self.lines, self.doc.warnings)
         self._contents()
         self._contents_grid()
         while self.i < len(self.lines):
@@ -320,14 +352,14 @@ class BlockReader:
             told = role_from_content(
                 content_of([h.texts() for h in header], [d.texts() for d in data]),
                 FINAL if "决算" in parts.core else BUDGET,
-                {t.role for t in self.doc.tables if t.role},
+                self.numbers.roles_read(),
             )
             if told is not None:
                 spec, evidence = told
                 layout = "2S" if layout == "2S" else spec.layout
             else:
                 evidence = words("role.unknown")
-        number = assemble.number_for(self.doc, spec, parts, label)
+        number = self.numbers.number_for(spec, parts, label)
         ctx = TableContext(
             doc_sha=self.doc.source.sha256,
             number=number,

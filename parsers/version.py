@@ -3,4 +3,5 @@
 # 4: tables known by role, PDFs read with pdfium by default (as pdfminer would read them)
 # 7: OCR of scanned pages (confidence on what OCR read), amounts in item headings
 # 8: a short numbered sentence is a paragraph, not a heading
-PARSER_VERSION = "8"
+# 9: damaged PDF pages said and listed, rows past 100 cells cut, figures of any length
+PARSER_VERSION = "9"

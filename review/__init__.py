@@ -12,6 +12,7 @@ from budget_review.review.pipeline import (
     open_for_review,
     open_stored,
     read_for_review,
+    stop_reading,
     stored_for_review,
 )
 
@@ -25,5 +26,6 @@ __all__ = [
     "open_for_review",
     "open_stored",
     "read_for_review",
+    "stop_reading",
     "stored_for_review",
 ]

@@ -88,9 +88,19 @@ def _parse(
     engine: str | None,
     ocr: str | None,
 ) -> Document:
-    from budget_review.parsers import parse_bytes
+    from budget_review.parsers.bounded import parse_bounded
 
-    return parse_bytes(str(path), data, jobs, progress, engine, ocr)
+    return parse_bounded(str(path), data, jobs, progress, engine, ocr)
+
+
+def stop_reading() -> None:
+    """End every document being read, at once (the app quits, or ctrl+c): each reading
+    raises `Stopped`. Nothing is loaded when nothing was read."""
+    import sys
+
+    bounded = sys.modules.get("budget_review.parsers.bounded")
+    if bounded is not None:
+        bounded.stop_all()
 
 
 def read_for_review(

@@ -313,3 +313,63 @@ def two_file_publication(tables: Path, narrative: Path, typo: bool = False) -> N
         y -= 24
     pdf.showPage()
     pdf.save()
+
+
+def raw_pdf(objects: list[bytes], root: int = 1) -> bytes:
+    """A PDF written by hand from its objects (numbered from 1), with a correct xref table:
+    for files no PDF library would write (loops, broken streams)."""
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        root,
+        xref,
+    )
+    return bytes(out)
+
+
+def looping_pdf() -> bytes:
+    """A small PDF whose page tree refers to itself through objects that are only
+    references to each other: pdfminer's resolve1 follows them round for ever."""
+    return raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"3 0 R",
+            b"2 0 R",
+        ]
+    )
+
+
+def with_damaged_page(source: bytes, page: int, how: str = "garbled") -> bytes:
+    """`source` with page `page`'s content stream recompressed and then damaged: cut in
+    half ("truncated") or with bytes overwritten in its middle ("garbled")."""
+    import io
+    import zlib
+
+    import pypdf
+    from pypdf.generic import EncodedStreamObject, NameObject
+
+    writer = pypdf.PdfWriter(clone_from=io.BytesIO(source))
+    target = writer.pages[page - 1]
+    content = target.get_contents()
+    assert content is not None
+    packed = zlib.compress(content.get_data())
+    if how == "truncated":
+        broken = packed[: len(packed) // 2]
+    else:
+        middle = len(packed) // 3
+        broken = packed[:middle] + bytes(64) + b"\xff" * 64 + packed[middle + 128 :]
+    stream = EncodedStreamObject()
+    stream._data = broken
+    stream[NameObject("/Filter")] = NameObject("/FlateDecode")
+    target[NameObject("/Contents")] = writer._add_object(stream)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

@@ -5,11 +5,11 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from budget_review.model import Address, InputError, Ref, say
 from budget_review.model.untrusted import printable
-from budget_review.review import Reviewed, open_for_review, open_stored
+from budget_review.review import Reviewed, open_for_review, open_stored, stop_reading
 from budget_review.store import Store
 from budget_review.store.notes import Note, NoteBook
 from budget_review.store.store import default_store_path
@@ -109,6 +109,7 @@ class ReviewApp(AnnotationActions):
         self.jumps = JumpList()
         self.stop_spot: Spot | None = None  # where that left the reviewer
         self.restoring = False  # moving through the jump list is not itself a jump
+        self.quitting = False  # set on exit: the loading thread starts no other file
 
     # ------------------------------------------------------------------ layout
 
@@ -182,6 +183,8 @@ class ReviewApp(AnnotationActions):
     def load(self, paths: list[Path]) -> None:
         """Open each file through the store (parsed only if not there yet), in a thread."""
         for path in paths:
+            if self.quitting:
+                return
             self.call_from_thread(self._loading, path.name, 0, 0)
             try:
                 with Store(self.store_root) as store:
@@ -189,6 +192,8 @@ class ReviewApp(AnnotationActions):
                         store, path, self.jobs, self._progress_for(path.name), self.engine, self.ocr
                     )
             except Exception as exc:  # a bad file is reported, the app stays up
+                if self.quitting:
+                    return  # its reading was stopped because the app is ending
                 self.call_from_thread(self._failed, path, exc)
                 continue
             self.call_from_thread(self.add_document, reviewed)
@@ -461,6 +466,12 @@ class ReviewApp(AnnotationActions):
         self.query_one("#panes", TabbedContent).active = "tables"
 
     # ------------------------------------------------------------------ actions
+
+    def exit(self, *args: Any, **kwargs: Any) -> None:
+        """Leave at once: a document still being read is stopped, its process ended."""
+        self.quitting = True
+        stop_reading()
+        super().exit(*args, **kwargs)
 
     def action_back_or_quit(self) -> None:
         search_box = self.query_one("#search", Input)
