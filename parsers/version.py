@@ -2,4 +2,5 @@
 
 # 4: tables known by role, PDFs read with pdfium by default (as pdfminer would read them)
 # 7: OCR of scanned pages (confidence on what OCR read), amounts in item headings
-PARSER_VERSION = "7"
+# 8: a text dump's tables with cells split by spaces listed as not read, with why
+PARSER_VERSION = "8"

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from budget_review.model import Address, InputError, say
+from budget_review.model import Address, Document, InputError, say, words
 from budget_review.model.untrusted import printable
 from budget_review.review import Reviewed, open_for_review, open_stored
 from budget_review.store import Store
@@ -22,7 +22,7 @@ from budget_review.tui.keys import APP_BINDINGS, localise
 from budget_review.tui.narrative import NarrativeParagraph, narrative
 from budget_review.tui.screens.follow import FollowScreen
 from budget_review.tui.screens.help import HelpScreen
-from budget_review.tui.search import Match, search
+from budget_review.tui.search import Match, first_after, order_of, search
 from budget_review.tui.session import OpenDocument, Stop, place_of
 from budget_review.tui.widgets.cards_pane import CardList, CardsPane, CardView
 from budget_review.tui.widgets.documents_pane import DocumentsTable
@@ -214,6 +214,21 @@ class ReviewApp(AnnotationActions):
         self.notify(
             text("loaded", self.lang, name=Path(loaded.document.source.path).name), markup=False
         )
+        self._warn_not_tabbed(loaded.document)
+
+    def _warn_not_tabbed(self, document: Document) -> None:
+        """A text dump whose tables were not read because their cells are split by spaces:
+        said on opening, naming the file and the tables, not left as empty tables."""
+        unread = [u.title for u in document.unread_tables if u.reason == words("read.not_tabbed")]
+        if unread:
+            message = text(
+                "load.not_tabbed",
+                self.lang,
+                file=document.file_name(),
+                n=len(unread),
+                titles="、".join(printable(t) for t in unread),
+            )
+            self.notify(message, severity="warning", timeout=30, markup=False)
 
     # ------------------------------------------------------------------ showing
 
@@ -600,33 +615,78 @@ class ReviewApp(AnnotationActions):
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self, event: Input.Submitted) -> None:
+        """The first match after the cursor, wrapping past the end; n / N go on from it."""
         event.input.display = False
         if self.current is None or not event.value.strip():
             return
+        here = order_of(self.current.document, self._search_from())
         self.matches = search(self.current.document, event.value.strip())
-        self.match_index = 0
         if not self.matches:
             self.notify(text("search.none", self.lang, q=event.value), markup=False)
             self.query_one(FigureGrid).focus()
             return
-        self._show_match()
+        self.match_index, wrapped = first_after(self.matches, here)
+        self._show_match("search.wrapped_first" if wrapped else None)
 
-    def _show_match(self) -> None:
+    def _search_from(self) -> Address | None:
+        """Where the cursor is, for a search to start after it."""
+        assert self.current is not None
+        pane = self.query_one("#panes", TabbedContent).active
+        if pane == "tables":
+            return self.query_one(FigureGrid).row_place_at_cursor()
+        if pane == "narrative":
+            keys = [
+                section.paragraph_key(index)
+                for section in self.current.document.sections
+                for index in range(len(section.paragraphs))
+            ]
+            if 0 <= self.current_paragraph < len(keys):
+                return Address(paragraph=keys[self.current_paragraph])
+        if pane == "cards":
+            cards = self.current.document.cards
+            if 0 <= self.current_card < len(cards):
+                return Address(card=cards[self.current_card].name)
+        return None
+
+    def _show_match(self, wrapped: str | None = None) -> None:
         match = self.matches[self.match_index]
-        self.goto(match.place)
-        self.notify(
-            text("search.hit", self.lang, i=self.match_index + 1, n=len(self.matches)), markup=False
+        if match.place.paragraph is not None:
+            self.goto_paragraph(match.place.paragraph)
+        else:
+            self.goto(match.place)
+        message = text(
+            "search.hit",
+            self.lang,
+            i=self.match_index + 1,
+            n=len(self.matches),
+            where=self._match_where(match),
         )
+        if wrapped:
+            message = text(wrapped, self.lang) + "\n" + message
+        self.notify(message, markup=False)
+
+    def _match_where(self, match: Match) -> str:
+        place = match.place
+        if match.kind == "paragraph":
+            return text("search.in_text", self.lang, text=printable(match.text)[:40])
+        if match.kind == "card":
+            return text("search.in_card", self.lang, name=printable(match.text))
+        table = self.current.table(place.table) if self.current else None
+        row = next((r for r in table.rows if r.key == place.row), None) if table else None
+        name = printable(row.name if row else place.row or "")
+        return text("search.in_table", self.lang, n=place.table, row=name)
 
     def action_next_match(self) -> None:
         if self.matches:
+            wrapped = self.match_index + 1 >= len(self.matches)
             self.match_index = (self.match_index + 1) % len(self.matches)
-            self._show_match()
+            self._show_match("search.wrapped_first" if wrapped else None)
 
     def action_previous_match(self) -> None:
         if self.matches:
+            wrapped = self.match_index == 0
             self.match_index = (self.match_index - 1) % len(self.matches)
-            self._show_match()
+            self._show_match("search.wrapped_last" if wrapped else None)
 
     def action_switch_language(self) -> None:
         self.lang = "en" if self.lang == "zh" else "zh"

@@ -27,17 +27,28 @@ def plain(value: object) -> Text:
 
 
 def printed(figure: Figure | None, separators: bool) -> str:
+    """A figure as the grid shows it: with thousands separators when they are on, without
+    when they are off, whatever the document printed (a PDF may print "371,514,655.00",
+    a text dump "371514655.00"); to its printed precision either way. A blank or dash
+    cell is shown as printed."""
     if figure is None:
         return ""
-    if figure.value is None or not separators:
+    if figure.value is None:
         return figure.raw
-    return with_separators(figure.value)
+    return with_separators(figure.value) if separators else without_separators(figure.value)
+
+
+def _decimals(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
 def with_separators(value: Decimal) -> str:
-    exponent = value.as_tuple().exponent
-    decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-    return f"{value:,.{decimals}f}"
+    return f"{value:,.{_decimals(value)}f}"
+
+
+def without_separators(value: Decimal) -> str:
+    return f"{value:.{_decimals(value)}f}"
 
 
 # How a figure stands in the findings on it (see `OpenDocument.mark`): the likely culprit

@@ -306,6 +306,14 @@ class FigureGrid(DataTable[Text | str]):
             return self._places[row][column]
         return None
 
+    def row_place_at_cursor(self) -> Address | None:
+        """The figure under the cursor, else the first figure of the cursor's line."""
+        place = self.place_at_cursor()
+        row = self.cursor_coordinate.row
+        if place is None and 0 <= row < len(self._places):
+            place = next((p for p in self._places[row] if p is not None), None)
+        return place
+
     def move_to(self, place: Address) -> bool:
         if place.table != self.table_number or place.row is None or self.layout_ is None:
             return False
