@@ -261,6 +261,16 @@ WORDS: dict[str, tuple[str, str]] = {
         "表{n} '{title}': no unit stated (单位：元/万元)",
     ),
     "read.no_rows": ("{title}（{where}）：没有读到数据行", "{title} ({where}): no rows found"),
+    "read.space_separated": (
+        "{file}，{where}「{title}」：单元格以空格分隔，不是制表符，本表未读取；"
+        "请导出为以制表符分隔单元格的文本",
+        "{file}, {where}, '{title}': the cells are separated by spaces, not tabs, so the "
+        "table was not read; export the text with its cells separated by tabs",
+    ),
+    "read.not_tabbed": (
+        "单元格以空格分隔，不是制表符：未读取",
+        "cells separated by spaces, not tabs: not read",
+    ),
     "read.unknown_table": (
         "{where}：{above}的表格标题不在已知表格之列，其数据行未读取",
         "{where}: a table{above} matches no known table title; its rows were skipped",

@@ -4,4 +4,5 @@
 # 7: OCR of scanned pages (confidence on what OCR read), amounts in item headings
 # 8: a short numbered sentence is a paragraph, not a heading
 # 9: damaged PDF pages said and listed, rows past 100 cells cut, figures of any length
-PARSER_VERSION = "9"
+# 10: a text dump's tables with cells split by spaces listed as not read, with why
+PARSER_VERSION = "10"

@@ -5,10 +5,15 @@ Expected values are read off the sample document, not off the parser's output.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from budget_review.model import Document, Row, Table
+from budget_review.parsers import parse_file
 
 D = Decimal
 
@@ -238,3 +243,36 @@ def test_page_furniture_never_reaches_the_model(jincheng: Document) -> None:
 
 def test_ocr_placeholder_is_reported_not_hidden(jincheng: Document) -> None:
     assert any("English text" in w for w in (t.en for t in jincheng.warnings))
+
+
+def test_a_dump_with_cells_split_by_spaces_names_each_table_not_read(tmp_path: Path) -> None:
+    """Tabs replaced by runs of spaces: which column a figure stands in can no longer be
+    told where a cell is blank, so the tables are not read, and the reader says so for
+    each by name, with the file, in both languages; `check` lists them as not read."""
+    from tests.conftest import JINCHENG_TXT
+
+    spaced = tmp_path / "spaced.txt"
+    spaced.write_text(JINCHENG_TXT.read_text(encoding="utf-8").replace("\t", "    "))
+    doc = parse_file(spaced)
+    assert doc.tables == []
+    said = [w for w in doc.warnings if "制表符" in w.zh]
+    titles = [u.title for u in doc.unread_tables]
+    # every table with figures in it; the three empty ones (表7–9) print none to go by
+    assert len(said) == len(titles) == 10
+    assert "2026年预算收支总表" in titles and "2026年项目支出预算表（上年结转）" in titles
+    first = said[0]
+    assert first.zh.startswith("spaced.txt，第100行「2026年预算收支总表」")
+    assert first.en.startswith("spaced.txt, line 100, '2026年预算收支总表': the cells are")
+    assert "not tabs" in first.en
+    result = subprocess.run(
+        [sys.executable, "-m", "budget_review.cli", "--db", str(tmp_path / "db"), "check", spaced],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "BUDGET_REVIEW_CONFIG": str(tmp_path / "config")},
+    )
+    assert "2026年预算收支总表" in result.stdout and "不是制表符" in result.stdout
+
+
+def test_a_dump_split_by_tabs_gives_no_such_warning(jincheng: Document) -> None:
+    assert not [w for w in jincheng.warnings if "制表符" in w.zh]
+    assert jincheng.unread_tables == []

@@ -50,7 +50,7 @@ class AnnotationActions(App[None]):
     current: OpenDocument | None
     current_table: int | None
     current_card: int
-    separators: bool
+    separators: bool | None
     notebook: NoteBook
     notes: list[Note]
     deleted: list[Note]

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from budget_review.model import Address, InputError, Ref, say
+from budget_review.model import Address, Document, InputError, Ref, say, words
 from budget_review.model.untrusted import printable
 from budget_review.review import Reviewed, open_for_review, open_stored, stop_reading
 from budget_review.store import Store
@@ -23,7 +23,7 @@ from budget_review.tui.narrative import NarrativeParagraph, narrative
 from budget_review.tui.panes import PANE_IDS, PANES, pane
 from budget_review.tui.screens.follow import FollowScreen
 from budget_review.tui.screens.help import HelpScreen
-from budget_review.tui.search import Match, search
+from budget_review.tui.search import Match, first_after, order_of, search
 from budget_review.tui.session import OpenDocument, Stop, any_place, place_of
 from budget_review.tui.widgets.cards_pane import CardList, CardView
 from budget_review.tui.widgets.documents_pane import DocumentsTable
@@ -91,7 +91,9 @@ class ReviewApp(AnnotationActions):
         self.ocr = ocr
         self.settings = load_settings()
         self.set_reactive(ReviewApp.lang, lang or self.settings.get("lang", "zh"))
-        self.separators = bool(self.settings.get("separators", False))
+        remembered = self.settings.get("separators")
+        # as printed (None) unless the reviewer chose always or never
+        self.separators: bool | None = remembered if isinstance(remembered, bool) else None
         self.documents: list[OpenDocument] = []
         self.failures: list[str] = []  # one line per file that could not be opened
         self.current: OpenDocument | None = None
@@ -237,6 +239,21 @@ class ReviewApp(AnnotationActions):
         self.notify(
             text("loaded", self.lang, name=Path(loaded.document.source.path).name), markup=False
         )
+        self._warn_not_tabbed(loaded.document)
+
+    def _warn_not_tabbed(self, document: Document) -> None:
+        """A text dump whose tables were not read because their cells are split by spaces:
+        said on opening, naming the file and the tables, not left as empty tables."""
+        unread = [u.title for u in document.unread_tables if u.reason == words("read.not_tabbed")]
+        if unread:
+            message = text(
+                "load.not_tabbed",
+                self.lang,
+                file=document.file_name(),
+                n=len(unread),
+                titles="、".join(printable(t) for t in unread),
+            )
+            self.notify(message, severity="warning", timeout=30, markup=False)
 
     # ------------------------------------------------------------------ showing
 
@@ -653,33 +670,70 @@ class ReviewApp(AnnotationActions):
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self, event: Input.Submitted) -> None:
+        """The first match after the cursor, wrapping past the end; n / N go on from it."""
         event.input.display = False
         if self.current is None or not event.value.strip():
             return
+        here = order_of(self.current.document, self._search_from())
         self.matches = search(self.current.document, event.value.strip())
-        self.match_index = 0
         if not self.matches:
             self.notify(text("search.none", self.lang, q=event.value), markup=False)
             self.query_one(FigureGrid).focus()
             return
-        self._show_match()
+        self.match_index, wrapped = first_after(self.matches, here)
+        self._show_match("search.wrapped_first" if wrapped else None)
 
-    def _show_match(self) -> None:
+    def _search_from(self) -> Address | None:
+        """Where the cursor is, for a search to start after it."""
+        assert self.current is not None
+        pane = self.query_one("#panes", TabbedContent).active
+        if pane == "tables":
+            return self.query_one(FigureGrid).row_place_at_cursor()
+        if pane == "narrative" and 0 <= self.current_paragraph < len(self.paragraphs):
+            row = self.paragraphs[self.current_paragraph]
+            return Address(paragraph=row.key)
+        if pane == "cards":
+            cards = self.current.document.cards
+            if 0 <= self.current_card < len(cards):
+                return Address(card=cards[self.current_card].name)
+        return None
+
+    def _show_match(self, wrapped: str | None = None) -> None:
         match = self.matches[self.match_index]
-        self.goto(match.place)
-        self.notify(
-            text("search.hit", self.lang, i=self.match_index + 1, n=len(self.matches)), markup=False
+        self.goto(match.place)  # a cell, a card, or a paragraph of the text
+        message = text(
+            "search.hit",
+            self.lang,
+            i=self.match_index + 1,
+            n=len(self.matches),
+            where=self._match_where(match),
         )
+        if wrapped:
+            message = text(wrapped, self.lang) + "\n" + message
+        self.notify(message, markup=False)
+
+    def _match_where(self, match: Match) -> str:
+        place = match.place
+        if match.kind == "paragraph":
+            return text("search.in_text", self.lang, text=printable(match.text)[:40])
+        if match.kind == "card":
+            return text("search.in_card", self.lang, name=printable(match.text))
+        table = self.current.table(place.table) if self.current else None
+        row = next((r for r in table.rows if r.key == place.row), None) if table else None
+        name = printable(row.name if row else place.row or "")
+        return text("search.in_table", self.lang, n=place.table, row=name)
 
     def action_next_match(self) -> None:
         if self.matches:
+            wrapped = self.match_index + 1 >= len(self.matches)
             self.match_index = (self.match_index + 1) % len(self.matches)
-            self._show_match()
+            self._show_match("search.wrapped_first" if wrapped else None)
 
     def action_previous_match(self) -> None:
         if self.matches:
+            wrapped = self.match_index == 0
             self.match_index = (self.match_index - 1) % len(self.matches)
-            self._show_match()
+            self._show_match("search.wrapped_last" if wrapped else None)
 
     def action_switch_language(self) -> None:
         self.lang = "en" if self.lang == "zh" else "zh"
@@ -708,9 +762,18 @@ class ReviewApp(AnnotationActions):
         self.notify(text("lang.switched", lang), markup=False)
 
     def action_toggle_separators(self) -> None:
-        self.separators = not self.separators
+        """`,`: figures as printed, or in the other style: with thousands separators if
+        the table prints none, without if it prints them."""
+        if self.separators is None:
+            table = self.current.table(self.current_table) if self.current else None
+            figures = table.figures() if table is not None else []
+            self.separators = not any("," in f.raw for f in figures)
+        else:
+            self.separators = None
         self.settings["separators"] = self.separators
         save_settings(self.settings)
+        mode = {None: "printed", True: "on", False: "off"}[self.separators]
+        self.notify(text(f"separators.{mode}", self.lang), markup=False)
         if self.current is not None and self.current_table is not None:
             table = self.current.table(self.current_table)
             if table is not None:

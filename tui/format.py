@@ -26,18 +26,28 @@ def plain(value: object) -> Text:
     return Text(printable(str(value)))
 
 
-def printed(figure: Figure | None, separators: bool) -> str:
+def printed(figure: Figure | None, separators: bool | None) -> str:
+    """A figure as the grid shows it: as the document printed it (None, the default),
+    or always with (True) or without (False) thousands separators, to its printed
+    precision. A blank or dash cell is shown as printed."""
     if figure is None:
         return ""
-    if figure.value is None or not separators:
+    if figure.value is None or separators is None:
         return figure.raw
-    return with_separators(figure.value)
+    return with_separators(figure.value) if separators else without_separators(figure.value)
+
+
+def _decimals(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
 def with_separators(value: Decimal) -> str:
-    exponent = value.as_tuple().exponent
-    decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-    return f"{value:,.{decimals}f}"
+    return f"{value:,.{_decimals(value)}f}"
+
+
+def without_separators(value: Decimal) -> str:
+    return f"{value:.{_decimals(value)}f}"
 
 
 # How a figure stands in the findings on it (see `OpenDocument.mark`): the likely culprit

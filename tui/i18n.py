@@ -39,11 +39,31 @@ STRINGS: dict[str, tuple[str, str]] = {
     "unit": ("单位", "unit"),
     "loading": ("正在读取 {name} …", "Reading {name} …"),
     "loaded": ("已打开 {name}", "Opened {name}"),
+    "load.not_tabbed": (
+        "{file}：{n} 张表的单元格以空格分隔，不是制表符，未读取（{titles}）；"
+        "请导出为以制表符分隔单元格的文本",
+        "{file}: the cells of {n} tables are separated by spaces, not tabs, so they were not "
+        "read ({titles}); export the text with its cells separated by tabs",
+    ),
     "load.failed": ("无法读取：{error}", "Could not read: {error}"),
     "no_documents": ("没有打开的文件。", "No document is open."),
-    "search.prompt": ("搜索（名称、编码或数字）", "search (name, code or figure)"),
+    "search.prompt": (
+        "搜索：名称、编码、文字，或金额（如 37万元、370,000元）",
+        "search: name, code, text, or an amount (37万元, 370,000元)",
+    ),
     "search.none": ("没有找到 “{q}”", "No match for “{q}”"),
-    "search.hit": ("第 {i}/{n} 个匹配", "match {i} of {n}"),
+    "search.hit": ("第 {i} / {n} 个匹配：{where}", "match {i} / {n}: {where}"),
+    "search.in_table": ("表{n}「{row}」", "表{n} '{row}'"),
+    "search.in_text": ("说明「{text}」", "narrative '{text}'"),
+    "search.in_card": ("绩效目标表「{name}」", "project card '{name}'"),
+    "search.wrapped_first": (
+        "已到最后一个匹配，回到第一个。",
+        "Past the last match: back to the first.",
+    ),
+    "search.wrapped_last": (
+        "已到第一个匹配，回到最后一个。",
+        "Before the first match: on to the last.",
+    ),
     "jump.none": ("跳转记录已到头", "No further jump to go to"),
     "failing.none": ("没有错误或需复核的问题。", "No error or warning to review."),
     "failing.position": ("问题 {i} / {n}：{message}", "Finding {i} / {n}: {message}"),
@@ -192,7 +212,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "palette.export_notes": ("导出批注为 Markdown", "Export notes as Markdown"),
     "palette.export_checklist": ("导出公开情况检查表", "Export the disclosure checklist"),
     "palette.folder": ("写入当前文件夹", "Written to the current folder"),
-    "palette.separators": ("千位分隔符：开/关", "Thousands separators: on/off"),
+    "separators.printed": ("数字按原文显示", "Figures as printed"),
+    "separators.on": ("数字加千位分隔符", "Figures with thousands separators"),
+    "separators.off": ("数字不加千位分隔符", "Figures without thousands separators"),
+    "palette.separators": (
+        "千位分隔符：原文/切换",
+        "Thousands separators: as printed or the other way",
+    ),
     "palette.separators.help": ("数字显示", "How figures are shown"),
     "palette.table": ("转到 表{n} {title}", "Go to 表{n} {title}"),
     "palette.rows": ("{n} 行", "{n} rows"),

@@ -189,7 +189,7 @@ class FigureGrid(DataTable[Text | str]):
         self._places: list[list[Address | None]] = []
         self._row_index: dict[tuple[str | None, str], int] = {}
         self._column_index: dict[str, int] = {}
-        self._shown: tuple[OpenDocument, Table, bool, set[Address] | None] | None = None
+        self._shown: tuple[OpenDocument, Table, bool | None, set[Address] | None] | None = None
         self._name_width = 0
         self._span: tuple[int, int, int, int, int] | None = None
 
@@ -206,7 +206,7 @@ class FigureGrid(DataTable[Text | str]):
         self,
         opened: OpenDocument,
         table: Table,
-        separators: bool,
+        separators: bool | None,
         notes: set[Address] | None = None,
     ) -> None:
         """Fill the grid with one table; keeps nothing from the table shown before."""
@@ -305,6 +305,14 @@ class FigureGrid(DataTable[Text | str]):
         if 0 <= row < len(self._places) and 0 <= column < len(self._places[row]):
             return self._places[row][column]
         return None
+
+    def row_place_at_cursor(self) -> Address | None:
+        """The figure under the cursor, else the first figure of the cursor's line."""
+        place = self.place_at_cursor()
+        row = self.cursor_coordinate.row
+        if place is None and 0 <= row < len(self._places):
+            place = next((p for p in self._places[row] if p is not None), None)
+        return place
 
     def move_to(self, place: Address) -> bool:
         if place.table != self.table_number or place.row is None or self.layout_ is None:
