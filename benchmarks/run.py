@@ -189,18 +189,43 @@ def app_benchmarks() -> None:
             ),
             repeat=5,
         )
-        textual_import = timed(
-            lambda: subprocess.run([sys.executable, "-c", "import textual.app"], check=True),
+        minimal = timed(
+            lambda: subprocess.run(
+                [sys.executable, "-c", MINIMAL_APP], check=True, env=ready_env, capture_output=True
+            ),
             repeat=5,
         )
     report("app: start to first full screen (cached)", app)
-    report("python -c 'import textual.app'", textual_import)
-    print(f"{'ratio':<48} {app[0] / textual_import[0]:5.2f}x  (target <= 1.5x)")
+    report("minimal Textual app, one 60-row DataTable", minimal)
+    print(f"{'ratio':<48} {app[0] / minimal[0]:5.2f}x  (target <= 1.3x)")
     render_largest_table()
     print(
         f"{'app: show the largest table (' + str(LARGEST[0]) + ' rows)':<48} "
         f"median {statistics.median(RENDER) * 1000:8.1f} ms   best {min(RENDER) * 1000:8.1f} ms"
     )
+
+
+# The yardstick for start-up: the least a Textual app with a table can do, drawn once
+# headless and left, as `BUDGET_REVIEW_EXIT_WHEN_READY` makes the review app do.
+MINIMAL_APP = """
+from textual.app import App
+from textual.widgets import DataTable, Footer, Header
+
+class Minimal(App):
+    def compose(self):
+        yield Header()
+        yield DataTable()
+        yield Footer()
+
+    def on_mount(self):
+        table = self.query_one(DataTable)
+        table.add_columns("编码", "名称", "合计", "基本支出", "项目支出")
+        for n in range(60):
+            table.add_row(f"2080{n:02d}", f"科目{n}", f"{n * 1234.5:.2f}", "1.00", "2.00")
+        self.call_after_refresh(self.exit)
+
+Minimal().run(headless=True)
+"""
 
 
 def render_largest_table() -> None:

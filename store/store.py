@@ -279,7 +279,7 @@ def _record(doc: Document, report: Report | None) -> dict[str, Any]:
         "warnings": len(doc.warnings),
         "errors": report.count(Severity.ERROR) if report else None,
         "parser_version": doc.parser_version,
-        "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "ingested_at": datetime.now(UTC).isoformat(timespec="microseconds"),  # orders versions
         "parts": [p.sha256 for p in doc.parts],
     }
 
