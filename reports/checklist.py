@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from budget_review.checks.completeness import REQUIRED, SECTIONS
 from budget_review.model import Address, Document, Finding, Report, Severity, Text, role_by_id, say
@@ -114,21 +115,21 @@ def build(doc: Document, report: Report | None, notes: list[Note], lang: str = "
         if note.deleted or note.category != Category.PROBLEM:
             continue
         target = note.target
-        finding = everything.get(target.finding or "")
+        accepted = everything.get(target.finding or "")
         # a finding accepted as a note is listed once: the note adds only its own words
-        text = own_words(note.text, finding) if finding and finding.id in listed else note.text
+        text = own_words(note.text, accepted) if accepted and accepted.id in listed else note.text
         if not text.strip():
             continue
         number = target.place.table
         on_text = target.at if target.kind in {"paragraph", "claim"} else None
-        if finding is not None and not target.figures and (ref := narrative_ref(finding)):
+        if accepted is not None and not target.figures and (ref := narrative_ref(accepted)):
             on_text = ref.at
         found = passage(doc, on_text) if on_text is not None else None
         where = place(found.where.page or None, found.where.line or None) if found else None
         if target.kind in {"paragraph", "claim"}:
             key = _part(doc, target.at)
-        elif finding is not None and not target.figures:
-            key = _finding_row(doc, finding, set(by_key)) or _NARRATIVE_ROW
+        elif accepted is not None and not target.figures:
+            key = _finding_row(doc, accepted, set(by_key)) or _NARRATIVE_ROW
         elif number is not None and f"table:{number}" in by_key:
             key = f"table:{number}"
         else:
@@ -193,7 +194,7 @@ def _fitting(text: str, lang: str) -> str:
     return text[: CELL_LIMIT - len(cut) - 1] + "\n" + cut
 
 
-def xlsx(doc: Document, rows: list[Row], path: Path, lang: str = "zh") -> None:
+def xlsx(doc: Document, rows: list[Row], path: Path | BinaryIO, lang: str = "zh") -> None:
     """The same checklist as a workbook: wrapped text, fitting widths, a frozen header."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font

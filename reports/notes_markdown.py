@@ -122,7 +122,8 @@ def _note(note: Note, doc: Document, findings: dict[str, Finding], lang: str) ->
         lines.append(f"  - {say('notes.printed', lang)}: {escape(was)}")
     elif value:
         lines.append(f"  - {say('notes.printed', lang)}: {escape(value)}")
-    elif quoted is not None:  # the whole paragraph, or the whole sentence of the number
+    elif quoted is not None and note.target.kind != "finding":
+        # the whole paragraph, or the whole sentence of the number (a finding quotes its own)
         lines.append(f"  - {say('notes.printed', lang)}: {escape(_one_line(quoted.text))}")
     finding = findings.get(note.target.finding or "")
     related = [finding] if finding else _findings_on(note, findings)
