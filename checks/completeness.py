@@ -163,6 +163,12 @@ class SectionCheck:
     zh: str
     en: str
     present: Callable[[Document], bool]
+    # the headings that begin this part ('' for a part that is not a heading)
+    heading: re.Pattern[str] | None = None
+
+    def begins(self, heading: str) -> bool:
+        """Whether a section with this heading begins this part."""
+        return bool(self.heading and self.heading.search(heading))
 
 
 def _heading(pattern: str) -> Callable[[Document], bool]:
@@ -170,30 +176,33 @@ def _heading(pattern: str) -> Callable[[Document], bool]:
     return lambda doc: any(regex.search(section.heading) for section in doc.sections)
 
 
+def _part(id: str, zh: str, en: str, pattern: str) -> SectionCheck:
+    return SectionCheck(id, zh, en, _heading(pattern), re.compile(pattern))
+
+
+_PROJECTS = r"经费情况说明|绩效"
+
 # The parts a disclosure must have besides its tables, in the order they appear.
 SECTIONS: tuple[SectionCheck, ...] = (
     SectionCheck("cover", "封面", "cover", lambda doc: bool(doc.meta.title)),
     SectionCheck("contents", "目录", "contents page", lambda doc: bool(doc.contents)),
-    SectionCheck("functions", "主要职能", "main functions", _heading(r"职能|职责")),
-    SectionCheck(
-        "organisation", "机构设置", "organisational structure", _heading(r"机构设置|单位构成")
-    ),
-    SectionCheck(
-        "explanation", "编制说明", "explanatory notes", _heading(r"编制说明|(?<!经费)情况说明")
-    ),
-    SectionCheck(
+    _part("functions", "主要职能", "main functions", r"职能|职责"),
+    _part("organisation", "机构设置", "organisational structure", r"机构设置|单位构成"),
+    _part("explanation", "编制说明", "explanatory notes", r"编制说明|(?<!经费)情况说明"),
+    _part(
         "other",
         "其他相关说明",
         "other information",
-        _heading(r"其他(?:相关)?(?:情况)?说明|其他重要事项"),
+        r"其他(?:相关)?(?:情况)?说明|其他重要事项",
     ),
     SectionCheck(
         "projects",
         "项目经费情况说明或绩效目标",
         "project explanations or performance targets",
-        lambda doc: bool(doc.cards) or _heading(r"经费情况说明|绩效")(doc),
+        lambda doc: bool(doc.cards) or _heading(_PROJECTS)(doc),
+        re.compile(_PROJECTS),
     ),
-    SectionCheck("glossary", "名词解释", "explanation of terms", _heading(r"名词解释")),
+    _part("glossary", "名词解释", "explanation of terms", r"名词解释"),
 )
 
 

@@ -149,6 +149,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "notes.findings": ("相关问题", "Related findings"),
     "notes.cards": ("绩效目标表", "Project cards"),
     "notes.document": ("全文", "Whole document"),
+    "notes.narrative": ("情况说明", "Narrative"),
+    "notes.paragraph": ("{heading} 第{n}段", "{heading}, paragraph {n}"),
+    "notes.claim": ("{heading} 第{n}段「{number}」", "{heading}, paragraph {n}: “{number}”"),
     "notes.orphaned": ("对象已不存在的批注", "Notes whose target is gone"),
     "notes.last": ("最后的值", "last value"),
     "notes.unnoted": ("尚未批注的问题", "Open findings without a note"),
@@ -178,6 +181,8 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "checklist.note": ("批注（{author}）：{text}", "note ({author}): {text}"),
     "checklist.sheet": ("检查表", "checklist"),
+    "checklist.department": ("单位名称", "Department"),
+    "checklist.year": ("年度", "Year"),
     # command-line messages
     "cli.stored": ("已存入", "stored"),
     "cli.already": ("已在库中", "already stored"),

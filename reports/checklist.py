@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from budget_review.checks.completeness import REQUIRED, SECTIONS
-from budget_review.model import Document, Finding, Report, Severity, Text, role_by_id, say
+from budget_review.model import Address, Document, Finding, Report, Severity, Text, role_by_id, say
 from budget_review.model.i18n import place
 from budget_review.model.untrusted import spreadsheet_cell
 from budget_review.reports.markdown import cell, escape
+from budget_review.reports.notes_markdown import own_words
+from budget_review.reports.places import narrative_ref, part_of, passage, whole
 from budget_review.store.notes import Category, Note
 
 # Where a finding that names no table belongs, by rule family letter.
@@ -34,10 +37,39 @@ class Row:
         return self.present and not self.problems
 
 
-def _finding_text(finding: Finding, lang: str) -> str:
-    ref = finding.refs[0] if finding.refs else None
+def _finding_text(doc: Document, finding: Finding, lang: str) -> str:
+    ref = narrative_ref(finding) or (finding.refs[0] if finding.refs else None)
     where = place(ref.page or None, ref.line or None) if ref else None
-    return f"{where.in_(lang) if where else ''} {finding.message_in(lang)}".strip()
+    message = whole(doc, finding, finding.message_in(lang))
+    return f"{where.in_(lang) if where else ''} {message}".strip()
+
+
+def _part(doc: Document, at: Address) -> str:
+    """The row of the part of the text an address stands in (编制说明 when no heading
+    names its part)."""
+    found = passage(doc, at)
+    return (part_of(doc, found.section) if found else None) or _NARRATIVE_ROW
+
+
+def _finding_row(doc: Document, finding: Finding, rows: set[str]) -> str | None:
+    """Where a finding stands: with the figure most likely wrong when it names one, else
+    in the text when it rests on the text, else its table or card."""
+    culprit = next((r for r in finding.refs if r.key and r.key == finding.culprit), None)
+    if culprit is not None and f"table:{culprit.at.table}" in rows:
+        return f"table:{culprit.at.table}"
+    text = narrative_ref(finding)
+    if text is not None:
+        return _part(doc, text.at)
+    tables = [r.at.table for r in finding.refs if r.at.table is not None]
+    if tables and f"table:{tables[0]}" in rows:
+        return f"table:{tables[0]}"
+    if any(r.at.card for r in finding.refs):
+        return _CARD_ROW
+    if finding.rule == "K3":
+        return "contents"
+    if finding.rule in {"K1", "K5"}:
+        return None  # a missing part already shows as 否 on its own row
+    return _NARRATIVE_ROW
 
 
 def build(doc: Document, report: Report | None, notes: list[Note], lang: str = "zh") -> list[Row]:
@@ -70,33 +102,40 @@ def build(doc: Document, report: Report | None, notes: list[Note], lang: str = "
     glossary = next(s for s in SECTIONS if s.id == "glossary")
     rows.append(Row(glossary.id, Text(glossary.zh, glossary.en), present=glossary.present(doc)))
     by_key = {r.key: r for r in rows}
+    listed: dict[str, Finding] = {}
     for finding in report.findings if report else []:
         if finding.severity not in (Severity.ERROR, Severity.WARNING):
             continue
-        tables = [r.at.table for r in finding.refs if r.at.table is not None]
-        if tables and f"table:{tables[0]}" in by_key:
-            key = f"table:{tables[0]}"
-        elif any(r.at.card for r in finding.refs):
-            key = _CARD_ROW
-        elif finding.rule == "K3":
-            key = "contents"
-        elif finding.rule in {"K1", "K5"}:
-            continue  # a missing part already shows as 否 on its own row
-        else:
-            key = _NARRATIVE_ROW
-        by_key[key].problems.append(_finding_text(finding, lang))
+        key = _finding_row(doc, finding, set(by_key))
+        if key is not None:
+            by_key[key].problems.append(_finding_text(doc, finding, lang))
+            listed[finding.id] = finding
+    everything = {f.id: f for f in report.findings} if report else {}
     for note in notes:
         if note.deleted or note.category != Category.PROBLEM:
             continue
         target = note.target
+        accepted = everything.get(target.finding or "")
+        # a finding accepted as a note is listed once: the note adds only its own words
+        text = own_words(note.text, accepted) if accepted and accepted.id in listed else note.text
+        if not text.strip():
+            continue
         number = target.place.table
-        key = (
-            f"table:{number}"
-            if number is not None and f"table:{number}" in by_key
-            else (_CARD_ROW if target.kind == "card" else _NARRATIVE_ROW)
-        )
-        problem = say("checklist.note", lang, author=note.author, text=note.text.strip())
-        by_key[key].problems.append(problem)
+        on_text = target.at if target.kind in {"paragraph", "claim"} else None
+        if accepted is not None and not target.figures and (ref := narrative_ref(accepted)):
+            on_text = ref.at
+        found = passage(doc, on_text) if on_text is not None else None
+        where = place(found.where.page or None, found.where.line or None) if found else None
+        if target.kind in {"paragraph", "claim"}:
+            key = _part(doc, target.at)
+        elif accepted is not None and not target.figures:
+            key = _finding_row(doc, accepted, set(by_key)) or _NARRATIVE_ROW
+        elif number is not None and f"table:{number}" in by_key:
+            key = f"table:{number}"
+        else:
+            key = _CARD_ROW if target.kind == "card" else _NARRATIVE_ROW
+        problem = say("checklist.note", lang, author=note.author, text=text.strip())
+        by_key[key].problems.append(f"{where.in_(lang)} {problem}" if where else problem)
     return rows
 
 
@@ -124,21 +163,20 @@ def markdown(doc: Document, rows: list[Row], lang: str = "zh") -> str:
     out = [
         f"# {title}",
         "",
-        " ".join(
-            x
-            for x in (
-                escape(meta.department or doc.source.path),
-                str(meta.year or ""),
-                escape(meta.title or ""),
+        escape(
+            " ".join(
+                x
+                for x in (meta.department or doc.source.path, str(meta.year or ""), meta.title)
+                if x
             )
-            if x
         ),
         "",
         "| " + " | ".join(_headers(lang)) + " |",
         "|---|---|---|---|",
     ]
     for number, row in enumerate(rows, start=1):
-        problems = "<br>".join(cell(p) for p in _problems(row, lang)) or "—"
+        # escaped as one text: markup never pairs across two problems of one cell
+        problems = cell("\n".join(_problems(row, lang)))
         item = cell(_item(row, lang))
         out.append(f"| {number} | {item} | {_verdict(row, lang)} | {problems} |")
     return "\n".join(out) + "\n"
@@ -156,7 +194,7 @@ def _fitting(text: str, lang: str) -> str:
     return text[: CELL_LIMIT - len(cut) - 1] + "\n" + cut
 
 
-def xlsx(doc: Document, rows: list[Row], path: Path, lang: str = "zh") -> None:
+def xlsx(doc: Document, rows: list[Row], path: Path | BinaryIO, lang: str = "zh") -> None:
     """The same checklist as a workbook: wrapped text, fitting widths, a frozen header."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
@@ -165,8 +203,16 @@ def xlsx(doc: Document, rows: list[Row], path: Path, lang: str = "zh") -> None:
     sheet = book.active
     assert sheet is not None
     sheet.title = say("checklist.sheet", lang)
+    # as the printed form has it: 单位名称 and the year above the table
+    meta = doc.meta
+    sheet.append([say("checklist.department", lang), spreadsheet_cell(meta.department or "")])
+    sheet.append([say("checklist.year", lang), meta.year or ""])
     sheet.append(_headers(lang))
-    for heading in sheet[1]:
+    header = sheet.max_row
+    for first in range(1, header):
+        sheet.merge_cells(start_row=first, start_column=2, end_row=first, end_column=4)
+        sheet.cell(first, 1).font = Font(bold=True)
+    for heading in sheet[header]:
         heading.font = Font(bold=True)
     for number, row in enumerate(rows, start=1):
         sheet.append(
@@ -177,11 +223,11 @@ def xlsx(doc: Document, rows: list[Row], path: Path, lang: str = "zh") -> None:
                 _fitting("\n".join(_problems(row, lang)), lang),
             ]
         )
-    for column, width in zip("ABCD", (6, 40, 10, 90), strict=True):
+    for column, width in zip("ABCD", (10, 40, 10, 90), strict=True):
         sheet.column_dimensions[column].width = width
     wrap = Alignment(wrap_text=True, vertical="top")
     for line in sheet.iter_rows(min_row=1):
         for box in line:
             box.alignment = wrap
-    sheet.freeze_panes = "A2"
+    sheet.freeze_panes = f"A{header + 1}"
     book.save(path)

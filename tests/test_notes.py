@@ -16,7 +16,7 @@ from budget_review.checks import run_checks
 from budget_review.model import Address, Document, Source
 from budget_review.reports.notes_markdown import export
 from budget_review.review import NotedDocument as Reviewed
-from budget_review.store import Category, NoteBook, Store, StoreBusy, Target, new_note
+from budget_review.store import Category, Note, NoteBook, Store, StoreBusy, Target, new_note
 from budget_review.store.storage import write_lock
 from markdown_it import MarkdownIt
 
@@ -266,3 +266,129 @@ def test_two_writers_never_undo_each_other(tmp_path: Path) -> None:
         assert final[note_id].text == text  # the other writer never undid an edit
     for note_id, status in last["status"].items():
         assert final[note_id].status == status
+
+
+def _seen(markdown: str) -> str:
+    """What a reader of the rendered Markdown sees: the text of its inline runs."""
+    out = []
+    for token in MarkdownIt("commonmark").parse(markdown):
+        for child in token.children or []:
+            out.append({"softbreak": "\n", "hardbreak": "\n"}.get(child.type, child.content))
+            assert child.type in {
+                "text",
+                "softbreak",
+                "strong_open",
+                "strong_close",
+                "em_open",
+                "em_close",
+            }, (child.type, markdown)
+    return "".join(out)
+
+
+def _narrative_notes(doc: Document) -> list[Note]:
+    claim = next(c for c in doc.claims if c.key == "s10p1c4")
+    made = [
+        (Target.of(Address(paragraph="s30p1")), "基本支出+项目支出，与表3不符"),
+        (Target.of(Address(paragraph=claim.paragraph, claim=claim.key)), "本年收入口径？"),
+    ]
+    return [
+        replace(new_note(doc, t, text, Category.QUESTION, None), id=f"t{i}", author="reviewer")
+        for i, (t, text) in enumerate(made)
+    ]
+
+
+def test_a_note_on_the_text_names_its_section_paragraph_and_line(jincheng: Document) -> None:
+    notes = _narrative_notes(jincheng)
+    zh = export([Reviewed(jincheng, run_checks(jincheng), notes)])
+    assert "None" not in zh and " / " not in zh
+    assert "### 情况说明" in zh
+    assert "- **疑问 · 未解决** （二）其他 第1段（第2990行）" in zh
+    assert "一、部门预算收支数据变动情况及原因 第1段「30,148.85万元」（第560行）" in zh
+    # the whole sentence the number stands in, never cut
+    sentence = next(c.sentence for c in jincheng.claims if c.key == "s10p1c4")
+    assert f"  - 原文: {sentence}" in zh and len(sentence) > 100
+    # in document order: section 10 before section 30
+    assert zh.index("第560行") < zh.index("第2990行")
+    en = export([Reviewed(jincheng, run_checks(jincheng), notes)], "en")
+    assert "None" not in en
+    assert "（二）其他, paragraph 1 (line 2990)" in en
+
+
+def test_prose_keeps_no_markdown_escapes(jincheng: Document) -> None:
+    markdown = export([Reviewed(jincheng, None, _narrative_notes(jincheng))])
+    assert "> 基本支出+项目支出，与表3不符" in markdown
+    assert "\\" not in markdown
+
+
+TRICKY = [
+    "基本支出+项目支出（含#号）{合计}！",
+    "单价*数量，数量*单价",
+    "363*1150",
+    "a_b 与 _c_",
+    "`代码` 与 `",
+    "[链接](http://x) 与 [方括号]",
+    "<b>粗</b> 与 a<1%",
+    "&amp; 与 AT&T",
+    "反斜杠\\* 与 \\",
+    "# 不是标题\n- 不是列表\n1. 不是编号\n> 不是引用\n===\n---\n***\n~~~",
+    "1~3年和5~8年",
+    "[定义]: /url",
+    "| a | b |\n|---|---|",
+    "末尾两个空格  \n下一行",
+    "标题 #",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_a_reader_sees_the_note_as_written(jincheng: Document, text: str) -> None:
+    note = replace(
+        new_note(jincheng, Target.of(Address(table=3)), text, Category.PROBLEM, None),
+        author="reviewer",
+        created="2026-11-24T09:00:00+08:00",
+    )
+    markdown = export([Reviewed(jincheng, None, [note])])
+    quoted = markdown.split("### 表3 2026年预算支出汇总表", 1)[1].split("*reviewer", 1)[0]
+    seen = _seen(quoted)
+    lines = [line.strip() for line in text.splitlines()]
+    assert seen.split("表3 2026年预算支出汇总表", 1)[1].strip() == "\n".join(lines)
+
+
+def test_an_accepted_finding_is_exported_once(jincheng: Document) -> None:
+    report = run_checks(jincheng)
+    error = next(f for f in report.findings if f.rule == "C2")
+    figures = tuple(r.at for r in error.refs if r.at.is_figure)
+    target = Target("finding", finding=error.id, rule="C2", figures=figures)
+    accepted = new_note(
+        jincheng, target, error.message.zh + "\n请单位核实。", Category.PROBLEM, None
+    )
+    markdown = export([Reviewed(jincheng, report, [accepted])])
+    assert markdown.count(error.message.zh) == 1
+    assert "  > 请单位核实。" in markdown
+
+
+def test_a_note_on_a_narrative_finding_is_placed_in_the_text(jincheng: Document) -> None:
+    report = run_checks(jincheng)
+    tail = next(f for f in report.findings if f.rule == "N4")
+    target = Target("finding", finding=tail.id, rule="N4")
+    note = new_note(jincheng, target, tail.message.zh, Category.PROBLEM, None)
+    markdown = export([Reviewed(jincheng, report, [note])])
+    assert "None" not in markdown
+    assert "[N4] 九、政府采购情况 第1段「741.61万元」（第616行）" in markdown
+    assert markdown.count(tail.message.zh) == 1
+
+
+def test_a_quote_cut_by_the_check_is_whole_in_the_export(tmp_path: Path) -> None:
+    from budget_review.parsers import parse_bytes
+
+    text = JINCHENG_TXT.read_text(encoding="utf-8")
+    doc = parse_bytes(
+        "x.txt", text.replace("下降；本年部门预算", "下降；本年本单位预算", 1).encode()
+    )
+    report = run_checks(doc)
+    scope = next(f for f in report.findings if f.rule == "T3")
+    assert scope.message.zh.endswith("…")
+    target = Target("finding", finding=scope.id, rule="T3")
+    note = new_note(doc, target, "口径不对", Category.PROBLEM, None)
+    markdown = export([Reviewed(doc, report, [note])], include_findings=True)
+    assert "…" not in markdown
+    assert "二是专项项目经费减少，故本年度预算支出总计下降。" in markdown

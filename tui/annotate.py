@@ -324,12 +324,13 @@ class AnnotationActions(App[None]):
         message = text("export.notes", self.lang, path=path)
         self.call_from_thread(self.notify, message, timeout=8, markup=False)
 
-    def action_export_checklist(self) -> None:
+    def action_export_checklist(self, suffix: str = ".md") -> None:
         if self.current is not None:
-            self.export_checklist(Path.cwd())
+            self.export_checklist(Path.cwd(), suffix)
 
     @work(thread=True, group="export")
-    def export_checklist(self, folder: Path) -> None:
+    def export_checklist(self, folder: Path, suffix: str = ".md") -> None:
+        """The 公开情况检查表 as Markdown, or as a workbook when `suffix` is '.xlsx'."""
         from budget_review.reports import checklist
 
         assert self.current is not None
@@ -341,10 +342,14 @@ class AnnotationActions(App[None]):
             self.lang,
         )
         meta = opened.document.meta
-        path = export_path(folder, "checklist", meta.department, meta.year, ".md")
+        path = export_path(folder, "checklist", meta.department, meta.year, suffix)
         try:
-            with path.open("x", encoding="utf-8") as out:
-                out.write(checklist.markdown(opened.document, rows, self.lang))
+            if suffix == ".xlsx":
+                with path.open("xb") as out:  # claimed first: never an earlier export
+                    checklist.xlsx(opened.document, rows, out, self.lang)
+            else:
+                with path.open("x", encoding="utf-8") as out:
+                    out.write(checklist.markdown(opened.document, rows, self.lang))
         except OSError as exc:
             self.call_from_thread(self.notify, f"{path}: {exc}", severity="error", markup=False)
             return

@@ -30,7 +30,12 @@ class ReviewCommands(Provider):
             ),
             (
                 text("palette.export_checklist", lang),
-                app.action_export_checklist,
+                partial(app.action_export_checklist, ".md"),
+                text("palette.folder", lang),
+            ),
+            (
+                text("palette.export_checklist_xlsx", lang),
+                partial(app.action_export_checklist, ".xlsx"),
                 text("palette.folder", lang),
             ),
             (

@@ -210,7 +210,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "palette.language": ("切换语言：English", "Switch language: 中文"),
     "palette.language.help": ("界面语言", "Interface language"),
     "palette.export_notes": ("导出批注为 Markdown", "Export notes as Markdown"),
-    "palette.export_checklist": ("导出公开情况检查表", "Export the disclosure checklist"),
+    "palette.export_checklist": (
+        "导出公开情况检查表为 Markdown (.md)",
+        "Export the disclosure checklist as Markdown (.md)",
+    ),
+    "palette.export_checklist_xlsx": (
+        "导出公开情况检查表为 Excel (.xlsx)",
+        "Export the disclosure checklist as Excel (.xlsx)",
+    ),
     "palette.folder": ("写入当前文件夹", "Written to the current folder"),
     "separators.printed": ("数字按原文显示", "Figures as printed"),
     "separators.on": ("数字加千位分隔符", "Figures with thousands separators"),

@@ -186,7 +186,7 @@ async def test_category_changes_without_leaving_the_text(
     ("command", "pattern", "expected"),
     [
         ("导出批注", "review-*.md", "# 审查意见"),
-        ("检查表", "checklist-*.md", "| 表12 2026年项目支出预算表（本年预算） | 否 |"),
+        ("检查表Markdown", "checklist-*.md", "| 表12 2026年项目支出预算表（本年预算） | 否 |"),
     ],
 )
 async def test_exports_from_the_palette(
@@ -210,3 +210,70 @@ async def test_exports_from_the_palette(
         (written,) = tmp_path.glob(pattern)
         assert expected in written.read_text(encoding="utf-8")
         assert any(str(written) in n.message for n in app._notifications)
+
+
+@pytest.mark.parametrize(
+    ("lang", "query", "offered"),
+    [
+        (
+            "zh",
+            "检查表",
+            ["导出公开情况检查表为 Markdown (.md)", "导出公开情况检查表为 Excel (.xlsx)"],
+        ),
+        (
+            "en",
+            "checklist",
+            [
+                "Export the disclosure checklist as Markdown (.md)",
+                "Export the disclosure checklist as Excel (.xlsx)",
+            ],
+        ),
+    ],
+)
+async def test_the_palette_offers_the_checklist_as_markdown_and_as_a_workbook(
+    make_app: Callable[..., ReviewApp], lang: str, query: str, offered: list[str]
+) -> None:
+    from textual.command import CommandList
+
+    app = make_app(lang=lang)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot, app)
+        await pilot.press("ctrl+p")
+        await pilot.press(*query)
+        await pilot.pause(0.3)
+        options = app.screen.query_one(CommandList)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        for wanted in offered:
+            assert any(wanted in prompt for prompt in prompts), prompts
+
+
+async def test_the_checklist_workbook_from_the_palette(
+    make_app: Callable[..., ReviewApp], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import openpyxl
+
+    monkeypatch.chdir(tmp_path)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot, app)
+        for _ in range(2):  # the second export is a new file beside the first
+            await pilot.press("ctrl+p")
+            await pilot.press(*"检查表Excel")
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        names = sorted(p.name for p in tmp_path.glob("checklist-*.xlsx"))
+        assert names == [
+            "checklist-晋城市人力资源和社会保障局-2026-2.xlsx",
+            "checklist-晋城市人力资源和社会保障局-2026.xlsx",
+        ]
+        first = tmp_path / names[1]
+        assert not list(tmp_path.glob("checklist-*.md"))
+        sheet = openpyxl.load_workbook(first).active
+        assert sheet is not None
+        assert sheet["A1"].value == "单位名称" and sheet["B1"].value == "晋城市人力资源和社会保障局"
+        assert sheet["A3"].value == "序号"
+        rows = [r for r in sheet.iter_rows(min_row=4, values_only=True)]
+        assert any(str(r[1]).startswith("表12 ") and r[2] == "否" for r in rows)
+        assert any(str(first) in n.message for n in app._notifications)
