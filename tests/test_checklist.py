@@ -120,11 +120,20 @@ def test_findings_are_filed_under_the_part_where_they_stand(mutated: Document) -
     assert _row(rows, "table:1").meets
 
 
+def _first_under(doc: Document, heading: str) -> str:
+    return next(s for s in doc.sections if s.heading == heading).paragraph_key(0)
+
+
 def test_notes_on_the_text_are_filed_under_their_part(mutated: Document) -> None:
     paragraph = new_note(
-        mutated, Target.of(Address(paragraph="s30p1")), "表述待核", Category.PROBLEM, None
+        mutated,
+        Target.of(Address(paragraph=_first_under(mutated, "（二）其他"))),
+        "表述待核",
+        Category.PROBLEM,
+        None,
     )
-    claim = next(c for c in mutated.claims if c.paragraph == "s10p1")
+    changes = _first_under(mutated, "一、部门预算收支数据变动情况及原因")
+    claim = next(c for c in mutated.claims if c.paragraph == changes)
     number = new_note(
         mutated,
         Target.of(Address(paragraph=claim.paragraph, claim=claim.key)),

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from budget_review.checks import run_checks
-from budget_review.model import Address, Document, Source
+from budget_review.model import Address, Claim, Document, Source
 from budget_review.reports.notes_markdown import export
 from budget_review.review import NotedDocument as Reviewed
 from budget_review.store import Category, Note, NoteBook, Store, StoreBusy, Target, new_note
@@ -179,7 +179,7 @@ def test_a_held_store_gives_a_clear_message(tmp_path: Path, jincheng: Document) 
 WRITER = """
 import sys
 from pathlib import Path
-from budget_review.model import Address, Document, Source
+from budget_review.model import Address, Claim, Document, Source
 from budget_review.store import Category, NoteBook, Target, new_note
 book = NoteBook(Path(sys.argv[1]))
 doc = Document(source=Source(path="x", sha256="0" * 64, format="text", pages=None))
@@ -285,10 +285,24 @@ def _seen(markdown: str) -> str:
     return "".join(out)
 
 
+def _paragraph_under(doc: Document, heading: str) -> str:
+    """The key of the first paragraph under a heading (keys follow the reader's sections)."""
+    return next(s for s in doc.sections if s.heading == heading).paragraph_key(0)
+
+
+def _income_claim(doc: Document) -> Claim:
+    """30,148.85万元 in the first paragraph of the budget's 收支 changes."""
+    paragraph = _paragraph_under(doc, "一、部门预算收支数据变动情况及原因")
+    return next(c for c in doc.claims if c.paragraph == paragraph and "30,148.85" in c.text)
+
+
 def _narrative_notes(doc: Document) -> list[Note]:
-    claim = next(c for c in doc.claims if c.key == "s10p1c4")
+    claim = _income_claim(doc)
     made = [
-        (Target.of(Address(paragraph="s30p1")), "基本支出+项目支出，与表3不符"),
+        (
+            Target.of(Address(paragraph=_paragraph_under(doc, "（二）其他"))),
+            "基本支出+项目支出，与表3不符",
+        ),
         (Target.of(Address(paragraph=claim.paragraph, claim=claim.key)), "本年收入口径？"),
     ]
     return [
@@ -305,9 +319,9 @@ def test_a_note_on_the_text_names_its_section_paragraph_and_line(jincheng: Docum
     assert "- **疑问 · 未解决** （二）其他 第1段（第2990行）" in zh
     assert "一、部门预算收支数据变动情况及原因 第1段「30,148.85万元」（第560行）" in zh
     # the whole sentence the number stands in, never cut
-    sentence = next(c.sentence for c in jincheng.claims if c.key == "s10p1c4")
+    sentence = _income_claim(jincheng).sentence
     assert f"  - 原文: {sentence}" in zh and len(sentence) > 100
-    # in document order: section 10 before section 30
+    # in document order: the 收支 changes before 其他
     assert zh.index("第560行") < zh.index("第2990行")
     en = export([Reviewed(jincheng, run_checks(jincheng), notes)], "en")
     assert "None" not in en
