@@ -109,7 +109,7 @@ def _order(table: Table, note: Note) -> tuple[int, int]:
 
 def _note(note: Note, doc: Document, findings: dict[str, Finding], lang: str) -> list[str]:
     status = say(f"status.{note.status}", lang)
-    where = escape(_location(note, doc, findings, lang))
+    where = escape(note_location(note, doc, findings, lang))
     head = f"- **{_category(note.category, lang)} · {status}** {where}"
     lines = [head]
     value = _printed(note, doc)
@@ -198,8 +198,9 @@ def _findings_on(note: Note, findings: dict[str, Finding]) -> list[Finding]:
     return []
 
 
-def _location(note: Note, doc: Document, findings: dict[str, Finding], lang: str) -> str:
-    """Where the note stands, as plain text (escaped by the caller, once)."""
+def note_location(note: Note, doc: Document, findings: dict[str, Finding], lang: str) -> str:
+    """Where the note stands, as plain text (escaped by the caller, once); the app's
+    notes pane names it the same way."""
     target = note.target
     table_no = _table_of(note)
     table = next((t for t in doc.tables if t.number == table_no), None)

@@ -98,6 +98,10 @@ class AnnotationActions(App[None]):
         focused = self.focused
         if isinstance(focused, FigureGrid):
             place = focused.place_at_cursor()
+            if place is None:
+                # on a code or a name: the note is on the row
+                line = focused.row_place_at_cursor()
+                place = Address(line.table, line.row) if line is not None else None
             if place is None or place.table is None:
                 return None
             table = self.current.table(place.table)
@@ -278,7 +282,7 @@ class AnnotationActions(App[None]):
             if place is not None:
                 grid.move_to(place)
         notes_table = self.query_one(NotesTable)
-        notes_table.show(self.notes, self.lang)
+        notes_table.show(self.notes, self.lang, self.current)
         self.query_one(Inspector).show(
             self.current, grid.place_at_cursor(), self.lang, self.notes_at(grid.place_at_cursor())
         )

@@ -145,6 +145,14 @@ class ReviewApp(AnnotationActions):
             self.action_resize_inspector(lines - self.query_one(Inspector).lines)
         self.load(self.paths)
 
+    def action_command_palette(self) -> None:
+        """The palette with its prompt in the interface language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            prompt = text("palette.prompt", self.lang)
+            self.push_screen(CommandPalette(placeholder=prompt, id="--command-palette"))
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's own palette commands, in the interface language."""
         lang = self.lang
@@ -226,7 +234,11 @@ class ReviewApp(AnnotationActions):
         else:
             line = f"{path}: {say('cli.unexpected', self.lang, problem=error)}"
         self.failures.append(f"budget-review: {line}")
-        self.notify(text("load.failed", self.lang, error=line), severity="error", markup=False)
+        # named until the reviewer has read it, and listed in 文件 (D) after
+        self.notify(
+            text("load.failed", self.lang, error=line), severity="error", markup=False, timeout=30
+        )
+        self.stale.add("documents")
 
     def add_document(self, loaded: Reviewed) -> None:
         opened = OpenDocument.build(loaded.document, loaded.report)
@@ -296,7 +308,7 @@ class ReviewApp(AnnotationActions):
         elif pane == "notes":
             notes_table = self.query_one(NotesTable)
             notes_table.current_table = self.current_table
-            notes_table.show(self.notes, self.lang)
+            notes_table.show(self.notes, self.lang, self.current)
         elif pane == "documents":
             self.refresh_documents()
 
@@ -314,7 +326,12 @@ class ReviewApp(AnnotationActions):
                 stored = store.list()
         except OSError:
             pass
-        self.query_one(DocumentsTable).show(self.documents, stored, self.lang)
+        self.query_one(DocumentsTable).show(
+            self.documents,
+            stored,
+            self.lang,
+            [f.removeprefix("budget-review: ") for f in self.failures],
+        )
 
     def show_table(self, number: int | None) -> None:
         if self.current is None:
@@ -508,7 +525,14 @@ class ReviewApp(AnnotationActions):
         self.push_screen(HelpScreen(self.lang))
 
     def action_pane(self, pane: str) -> None:
-        self.query_one("#panes", TabbedContent).active = pane
+        panes = self.query_one("#panes", TabbedContent)
+        if pane == "tables" and panes.active == "tables":
+            # again on the tables pane: between the grid and the list of tables (where
+            # `c` notes a whole table)
+            table_list = self.query_one(TableList)
+            (self.query_one(FigureGrid) if table_list.has_focus else table_list).focus()
+            return
+        panes.active = pane
 
     def action_goto_table(self, number: int) -> None:
         if self.current is not None and self.current.table(number) is not None:
@@ -561,14 +585,16 @@ class ReviewApp(AnnotationActions):
             self.lang,
             i=target + 1,
             n=len(stops),
-            message=stop.finding.message_in(self.lang),
+            rule=stop.finding.rule,
+            severity=stop.finding.severity.text.in_(self.lang),
         )
         if stop.consequences:
             message += text("failing.follows", self.lang, n=stop.consequences)
         if wrapped:
             key = "failing.wrapped_last" if backwards else "failing.wrapped_first"
             message = text(key, self.lang) + "\n" + message
-        self.notify(message, markup=False)
+        # short, and soon gone: the finding itself is in the inspector, not under a toast
+        self.notify(message, markup=False, timeout=2.5)
 
     def _stop_near_cursor(self, backwards: bool) -> int:
         """The first stop after the grid's cursor (the last before it, going back)."""
@@ -580,8 +606,8 @@ class ReviewApp(AnnotationActions):
             place = self.query_one(FigureGrid).place_at_cursor()
             order = self.current.order_of(place) if place is not None else None
         elif pane == "narrative" and 0 <= self.current_paragraph < len(self.paragraphs):
-            where = self.paragraphs[self.current_paragraph].where
-            order = (where.part, where.page or 0, where.line or 0, -1)
+            row = self.paragraphs[self.current_paragraph]
+            order = self.current.order_of(Address(paragraph=row.key))
         if order is None:
             return len(stops) - 1 if backwards else 0
         if backwards:

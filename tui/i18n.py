@@ -66,7 +66,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "jump.none": ("跳转记录已到头", "No further jump to go to"),
     "failing.none": ("没有错误或需复核的问题。", "No error or warning to review."),
-    "failing.position": ("问题 {i} / {n}：{message}", "Finding {i} / {n}: {message}"),
+    "failing.position": (
+        "问题 {i} / {n} · {rule} {severity}",
+        "Finding {i} / {n} · {rule} {severity}",
+    ),
     "failing.follows": ("（另有 {n} 处由此引起）", " ({n} more follow from it)"),
     "failing.wrapped_first": (
         "已到最后一个问题，回到第一个。",
@@ -122,6 +125,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "错误 {e} · 需复核 {w} · 尾差 {t}",
         "{e} errors · {w} warnings · {t} tails",
     ),
+    "doc.errors": ("错误 {e}", "errors {e}"),
     "doc.kind.budget": ("预算", "budget"),
     "doc.kind.final_accounts": ("决算", "final accounts"),
     "doc.scope.department": ("部门", "department"),
@@ -206,6 +210,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "narrative.keys": (
         "h/l 选数字 · f 跳到比对的数字 · c 批注",
         "h/l choose a number · f go to what it was compared with · c note",
+    ),
+    "palette.prompt": (
+        "输入命令、表名、项目或问题…",
+        "Search for commands, tables, projects, findings…",
     ),
     "palette.language": ("切换语言：English", "Switch language: 中文"),
     "palette.language.help": ("界面语言", "Interface language"),
@@ -331,6 +339,10 @@ BINDING_HELP: dict[str, tuple[str, str]] = {
         "Previous pane (in a dialog: previous field)",
     ),
     "app.jump_back": ("回到上次跳转之前的位置", "Back to where the last jump left from"),
+    "app.pane_tables": (
+        "表格；在表格中再按：在表格与表格列表之间切换（列表中 c 批注整张表）",
+        "Tables; again: between the grid and the list of tables (c there notes a whole table)",
+    ),
     "app.jump_forward": (
         "ctrl+o 之后再前进（多数终端把 ctrl+i 当作 tab，请用 alt+i）",
         "Forward again after ctrl+o (most terminals send ctrl+i as tab: use alt+i)",

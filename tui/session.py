@@ -14,6 +14,7 @@ from budget_review.model import (
     Document,
     Finding,
     ProjectCard,
+    Provenance,
     Ref,
     Report,
     Severity,
@@ -66,6 +67,7 @@ class OpenDocument:
     by_place: dict[Address, list[Finding]] = field(default_factory=dict)
     failing: list[Address] = field(default_factory=list)  # in reading order
     stops: list[Stop] = field(default_factory=list)  # failing findings in document order
+    _positions: Positions | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def build(cls, document: Document, report: Report) -> OpenDocument:
@@ -91,14 +93,12 @@ class OpenDocument:
 
     def order_of(self, place: Address) -> tuple[int, int, int, int] | None:
         """Where a place stands in the document, to find the next finding after it."""
-        if place.is_figure:
-            table = self.table(place.table)
-            row = next((r for r in table.rows if r.key == place.row), None) if table else None
-            figure = row.figures.get(place.column or "") if row else None
-            if figure is not None:
-                where = figure.where
-                return (where.part, where.page or 0, where.line or 0, -1)
-        return None
+        if self._positions is None:
+            self._positions = Positions(self.document)
+        part, page, line, top = self._positions.of(place)
+        if (part, page, line, top) == (0, 0, 0, 0):
+            return None
+        return (part, page, line + top, -1)
 
     @property
     def sha(self) -> str:
@@ -194,6 +194,7 @@ def finding_stops(document: Document, report: Report) -> list[Stop]:
         if finding.cause:
             follows[finding.cause] += 1
     paragraph_of = {claim.key: claim.paragraph for claim in document.claims}
+    position = Positions(document)
     stops = []
     for index, finding in enumerate(report.findings):
         if finding.severity not in _FAILING or finding.cause:
@@ -202,14 +203,49 @@ def finding_stops(document: Document, report: Report) -> list[Stop]:
         if ref is None:
             continue
         place = _stop_place(ref.at, paragraph_of)
-        page, line = ref.page, ref.line
-        if page is None and line is None and ref.at.table is not None:
-            table = next((t for t in document.tables if t.number == ref.at.table), None)
-            if table is not None:
-                page, line = table.where.page, table.where.line
-        order = (ref.part, page or 0, line or 0, index)
+        part, page, line, top = position.of(place, ref)
+        order = (part, page, line + top, index)
         stops.append(Stop(finding, place, order, follows.get(finding.id, 0)))
     return sorted(stops, key=lambda s: s.order)
+
+
+class Positions:
+    """Where a place is printed, as (part, page, line, top): a text dump orders by line,
+    a PDF by page and then by how far down the page it stands."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.paragraphs: dict[str, Provenance] = {}
+        for section in document.sections:
+            for index in range(len(section.paragraphs)):
+                self.paragraphs[section.paragraph_key(index)] = section.place_of(index)
+
+    def of(self, place: Address, ref: Ref | None = None) -> tuple[int, int, int, int]:
+        where = self._where(place)
+        if where is None or (where.page is None and where.line is None):
+            if ref is None:
+                return (0, 0, 0, 0)
+            return (ref.part, ref.page or 0, ref.line or 0, 0)
+        top = int(where.bbox[1]) if where.bbox else 0
+        return (where.part, where.page or 0, where.line or 0, top)
+
+    def _where(self, place: Address) -> Provenance | None:
+        doc = self.document
+        if place.table is not None:
+            table = next((t for t in doc.tables if t.number == place.table), None)
+            if table is None:
+                return None
+            row = next((r for r in table.rows if r.key == place.row), None)
+            if row is not None:
+                figure = row.figures.get(place.column or "") if place.column else None
+                if figure is not None:
+                    return figure.where
+                if row.figures:
+                    return next(iter(row.figures.values())).where
+            return table.where
+        if place.paragraph is not None:
+            return self.paragraphs.get(place.paragraph)
+        return None
 
 
 def _landing(finding: Finding) -> Ref | None:

@@ -16,6 +16,7 @@ from budget_review.tui.screens.note_editor import NoteEditor
 from budget_review.tui.widgets.cards_pane import CardList
 from budget_review.tui.widgets.documents_pane import DocumentsTable
 from budget_review.tui.widgets.figure_grid import FigureGrid
+from budget_review.tui.widgets.table_list import TableList
 from rich.console import Console
 from textual.widgets import Static, TabbedContent
 
@@ -242,3 +243,65 @@ async def test_the_palette_and_footer_speak_chinese(make_app: Callable[..., Revi
         assert "配色主题" in prompts and "截图" in prompts
         for english in ("Theme", "Keys", "Screenshot", "Maximize", "Quit"):
             assert english not in prompts
+
+
+async def test_a_note_on_a_name_is_a_note_on_its_row(
+    make_app: Callable[..., ReviewApp], tmp_path: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot, app)
+        grid = app.query_one(FigureGrid)
+        grid.focus()
+        grid.move_cursor(row=3, column=0)  # the name of a row (表1 prints no codes)
+        await pilot.pause()
+        assert grid.place_at_cursor() is None
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)
+        await _type(pilot, "这一行的名称与表2不同")
+        (note,) = NoteBook(tmp_path / "db").all()
+        assert note.target.at.table == 1 and note.target.at.row and note.target.at.column is None
+
+
+async def test_t_again_goes_to_the_list_of_tables_where_c_notes_a_table(
+    make_app: Callable[..., ReviewApp], tmp_path: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot, app)
+        await pilot.press("T")
+        assert app.query_one(TableList).has_focus
+        await pilot.press("c")
+        await _type(pilot, "表名与目录不一致")
+        (note,) = NoteBook(tmp_path / "db").all()
+        assert note.target.kind == "table"
+        await pilot.press("T")
+        assert app.query_one(FigureGrid).has_focus
+
+
+async def test_a_file_that_could_not_be_opened_stays_listed(
+    make_app: Callable[..., ReviewApp], tmp_path: Path
+) -> None:
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.7\n garbage")
+    app = make_app(JINCHENG_TXT, broken)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot, app)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("D")
+        await pilot.pause()
+        table = app.query_one(DocumentsTable)
+        cells = [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
+        assert any("broken.pdf" in cell for cell in cells)
+
+
+async def _type(pilot, typed: str) -> None:  # type: ignore[no-untyped-def]
+    from textual.widgets import TextArea
+
+    await pilot.pause()
+    pilot.app.screen.query_one(TextArea).insert(typed)
+    await pilot.press("ctrl+s")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()

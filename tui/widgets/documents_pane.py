@@ -28,7 +28,15 @@ class DocumentsTable(DataTable[str | Text]):
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)  # type: ignore[arg-type]
         self.shas: list[str] = []
 
-    def show(self, opened: list[OpenDocument], stored: list[DocumentSummary], lang: str) -> None:
+    def show(
+        self,
+        opened: list[OpenDocument],
+        stored: list[DocumentSummary],
+        lang: str,
+        failed: list[str] | None = None,
+    ) -> None:
+        """Open documents (●), the others in the store, then the files that could not be
+        opened (✗) with why."""
         self.clear(columns=True)
         headers = ("department", "year", "kind", "scope", "findings")
         for label in ("", *(text(f"doc.{h}", lang) for h in headers)):
@@ -62,11 +70,14 @@ class DocumentsTable(DataTable[str | Text]):
                 str(summary.year or "?"),
                 text(f"doc.kind.{summary.kind}", lang) if summary.kind else "?",
                 text(f"doc.scope.{summary.scope}", lang) if summary.scope else "?",
-                f"{summary.errors if summary.errors is not None else '?'} ✗",
+                text("doc.errors", lang, e="?" if summary.errors is None else summary.errors),
             )
             self.shas.append(summary.sha256)
+        for line in failed or []:
+            self.add_row(Text("✗", style="bold red"), plain(line), "", "", "", "")
+            self.shas.append("")
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        if 0 <= event.cursor_row < len(self.shas):
+        if 0 <= event.cursor_row < len(self.shas) and self.shas[event.cursor_row]:
             self.post_message(self.Chosen(self.shas[event.cursor_row]))

@@ -10,6 +10,7 @@ from budget_review.model.untrusted import printable
 from budget_review.store.notes import Category, Note
 from budget_review.tui.format import plain
 from budget_review.tui.i18n import text
+from budget_review.tui.session import OpenDocument
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -46,10 +47,21 @@ class NotesTable(DataTable[Text | str]):
         self.only_table: int | None = None
         self.current_table: int | None = None
         self.lang = "zh"
+        self.opened: OpenDocument | None = None
 
-    def show(self, notes: list[Note], lang: str) -> None:
-        self.all_notes, self.lang = notes, lang
+    def show(self, notes: list[Note], lang: str, opened: OpenDocument | None = None) -> None:
+        self.all_notes, self.lang, self.opened = notes, lang, opened
         self.refill()
+
+    def _where(self, note: Note) -> str:
+        """Where the note stands, named as the export names it (section and paragraph,
+        a row's printed name), not by its keys."""
+        if self.opened is None:
+            return note.target.label(self.lang)
+        from budget_review.reports.notes_markdown import note_location
+
+        findings = {f.id: f for f in self.opened.report.findings}
+        return note_location(note, self.opened.document, findings, self.lang)
 
     def refill(self) -> None:
         self.clear(columns=True)
@@ -71,7 +83,7 @@ class NotesTable(DataTable[Text | str]):
                 Text("⚠" if note.orphaned else "✎", style="yellow" if note.orphaned else ""),
                 note.category.text.in_(self.lang),
                 say(f"status.{note.status}", self.lang),
-                plain(note.target.label(self.lang)),
+                plain(self._where(note)),
                 Text(
                     printable(note.text.splitlines()[0][:80] if note.text else ""),
                     style="dim" if done else "",
