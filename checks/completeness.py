@@ -181,6 +181,21 @@ def _part(id: str, zh: str, en: str, pattern: str) -> SectionCheck:
 
 
 _PROJECTS = r"经费情况说明|绩效"
+_OTHER = r"其他(?:相关)?(?:情况)?说明|其他重要事项"
+# What 其他相关情况说明 holds; many disclosures give these their own headings instead.
+_OTHER_ITEMS = (r"机关运行经费", r"政府采购", r"国有资产", r"绩效(?:目标|管理|评价)")
+
+
+def _other_items(doc: Document) -> bool:
+    """The parts of 其他相关情况说明 under headings of their own: two of them will do."""
+    found = {
+        item
+        for item in _OTHER_ITEMS
+        for section in doc.sections
+        if re.search(item, section.heading)
+    }
+    return len(found) >= 2
+
 
 # The parts a disclosure must have besides its tables, in the order they appear.
 SECTIONS: tuple[SectionCheck, ...] = (
@@ -189,11 +204,12 @@ SECTIONS: tuple[SectionCheck, ...] = (
     _part("functions", "主要职能", "main functions", r"职能|职责"),
     _part("organisation", "机构设置", "organisational structure", r"机构设置|单位构成"),
     _part("explanation", "编制说明", "explanatory notes", r"编制说明|(?<!经费)情况说明"),
-    _part(
+    SectionCheck(
         "other",
         "其他相关说明",
         "other information",
-        r"其他(?:相关)?(?:情况)?说明|其他重要事项",
+        lambda doc: _heading(_OTHER)(doc) or _other_items(doc),
+        re.compile(_OTHER),
     ),
     SectionCheck(
         "projects",
@@ -220,7 +236,7 @@ def required_sections(ctx: Context) -> None:
             ctx.add(
                 Severity.WARNING,
                 f"未找到「{section.zh}」部分",
-                f"no {section.en} found",
+                f"no “{section.en}” part found",
                 [],
             )
 

@@ -3,4 +3,5 @@
 # 3: reasons in both languages, refs as addresses, comparisons counted per rule
 # 8: wording rules T6–T16; K4 reads headings, table titles and row names
 # 10: the report names each number of the text compared, and what it was compared with
-CHECKS_VERSION = "10"
+# 11: 其他相关说明 found under the headings of its items; K5 names the part in English
+CHECKS_VERSION = "11"

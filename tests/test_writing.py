@@ -185,7 +185,8 @@ def test_items_keep_code_amounts_rate_and_reason() -> None:
 def test_required_parts_of_the_document() -> None:
     bare = _doc("收入96.40万元。")
     missing = {f.message.en for f in run_checks(bare).findings if f.rule == "K5"}
-    assert "no contents page found" in missing and "no explanation of terms found" in missing
+    assert "no “contents page” part found" in missing
+    assert "no “explanation of terms” part found" in missing
     full = _doc("收入96.40万元。")
     full.meta.title = "某局2026年部门预算"
     full.contents = [ContentsEntry("2026年预算收支总表", 5)]
@@ -200,6 +201,21 @@ def test_required_parts_of_the_document() -> None:
         )
     ]
     assert "K5" not in _rules(full)
+
+
+def test_other_information_under_headings_of_its_own_is_found() -> None:
+    """机关运行经费, 政府采购 … as headings of their own stand for 其他相关情况说明."""
+    doc = _doc("收入96.40万元。")
+    doc.sections += [
+        Section(heading, 2, ["…"], Provenance(line=1))
+        for heading in ("十二、机关运行经费支出情况", "十三、政府采购支出情况")
+    ]
+    missing = {f.message.zh for f in run_checks(doc).findings if f.rule == "K5"}
+    assert "未找到「其他相关说明」部分" not in missing
+    only_one = _doc("收入96.40万元。")
+    only_one.sections += [Section("十二、机关运行经费支出情况", 2, ["…"], Provenance(line=1))]
+    missing = {f.message.zh for f in run_checks(only_one).findings if f.rule == "K5"}
+    assert "未找到「其他相关说明」部分" in missing
 
 
 def test_an_item_with_printed_codes_is_compared_by_code() -> None:

@@ -184,6 +184,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "notes.target": ("对象", "target"),
     "notes.note": ("批注", "note"),
     "findings.rule": ("规则", "rule"),
+    "findings.in_card": ("绩效目标表", "card"),
+    "findings.in_text": ("说明", "text"),
     "findings.where": ("位置", "where"),
     "findings.message": ("说明", "finding"),
     "narrative.not_compared": ("  (未核对)", "  (not compared)"),

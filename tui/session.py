@@ -88,6 +88,22 @@ class OpenDocument:
         opened.stops = finding_stops(document, report)
         return opened
 
+    def reading_order(self) -> list[Finding]:
+        """Every finding in the order of the places it stands, as printed."""
+        if self._positions is None:
+            self._positions = Positions(self.document)
+        paragraph_of = {claim.key: claim.paragraph for claim in self.document.claims}
+
+        def key(item: tuple[int, Finding]) -> tuple[int, int, int, int]:
+            index, finding = item
+            ref = _landing(finding)
+            if ref is None or self._positions is None:
+                return (10**6, 0, 0, index)
+            part, page, line, top = self._positions.of(_stop_place(ref.at, paragraph_of), ref)
+            return (part, page, line + top, index)
+
+        return [f for _, f in sorted(enumerate(self.report.findings), key=key)]
+
     def stop_index(self, finding: Finding) -> int | None:
         return next((i for i, s in enumerate(self.stops) if s.finding is finding), None)
 

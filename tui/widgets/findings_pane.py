@@ -21,13 +21,17 @@ SEVERITIES = [None, Severity.ERROR, Severity.WARNING, Severity.TAIL]
 FAMILIES: list[str | None] = [None, *RULE_FAMILIES]
 
 
-def where(finding: Finding) -> str:
-    for ref in finding.refs:
-        if ref.at.table is not None:
-            return f"表{ref.at.table}"
-        if ref.at.card is not None:
-            return "卡"
-    return "文" if any(r.at.claim or r.at.paragraph for r in finding.refs) else ""
+def where(finding: Finding, lang: str = "zh") -> str:
+    """Where a finding stands, short: its table, card or the text, and its page or line."""
+    ref = next((r for r in finding.refs if r.page is not None or r.line is not None), None)
+    at = f" p.{ref.page}" if ref and ref.page is not None else f" l.{ref.line}" if ref else ""
+    for candidate in finding.refs:
+        if candidate.at.table is not None:
+            return f"表{candidate.at.table}{at}"
+        if candidate.at.card is not None:
+            return f"{text('findings.in_card', lang)}{at}"
+    in_text = any(r.at.claim or r.at.paragraph for r in finding.refs)
+    return f"{text('findings.in_text', lang)}{at}" if in_text else at.strip()
 
 
 class FindingsTable(DataTable[Text | str]):
@@ -89,13 +93,20 @@ class FindingsTable(DataTable[Text | str]):
             and (group is None or family(f.rule) == group)
             and (self.only_table is None or any(r.at.table == self.only_table for r in f.refs))
         ]
+        # in document order, as `]` goes through them
+        rank = {id(f): n for n, f in enumerate(self._opened.reading_order())}
+        self.findings.sort(key=lambda f: rank.get(id(f), 10**6))
+        # the message column ends with "…" where the screen does, never mid-word unseen
+        width = self.size.width or self.app.size.width
+        room = max(width - 26, 30)
         for finding in self.findings:
-            message = finding.message_in(self._lang)
+            message = plain(finding.message_in(self._lang))
+            message.truncate(room, overflow="ellipsis")
             self.add_row(
                 Text(MARKERS[finding.severity], style=STYLES[finding.severity]),
                 finding.rule,
-                plain(where(finding)),
-                plain(message),
+                plain(where(finding, self._lang)),
+                message,
             )
         self.post_message(self.FilterChanged(self.describe()))
 
