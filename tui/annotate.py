@@ -152,6 +152,8 @@ class AnnotationActions(App[None]):
             # one id for every retry of this note; a new note has nothing to merge with
             start = theirs or fresh
             edited = replace(start, text=draft.text, category=draft.category)
+            if theirs is None and draft.category == Category.VERIFIED:
+                edited = replace(edited, status="resolved")  # checked: nothing left open
             return self.notebook.save(edited, base=theirs)
 
         self.push_screen(NoteEditor(heading, Draft(category, typed), self.lang, save), self._saved)

@@ -349,11 +349,9 @@ class ReviewApp(AnnotationActions):
         unit = table.unit.value if table.unit else "?"
         pages = f"  p.{table.pages[0]}–{table.pages[-1]}" if table.pages else ""
         empty = f"  ({text('table.empty', self.lang)}: {table.note})" if table.empty else ""
-        caption.update(
-            plain(
-                f"表{table.number} {table.title}  [{text('unit', self.lang)}：{unit}]{pages}{empty}"
-            )
-        )
+        unit_part = text("table.unit", self.lang, unit=unit)
+        # the caption is the document's words: shown as printed, never read as markup
+        caption.update(plain(f"表{table.number} {table.title}  {unit_part}{pages}{empty}"))
         self.query_one(TableList).select_number(number)
 
     def show_card(self, index: int) -> None:

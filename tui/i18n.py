@@ -106,6 +106,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "findings.count": ("{n} 条", "{n} findings"),
     "table.none": ("未选择表格", "No table selected"),
     "table.empty": ("空表", "empty table"),
+    "table.unit": ("[单位：{unit}]", "[unit: {unit}]"),
     "grid.code": ("编码", "code"),
     "grid.name": ("名称", "name"),
     "grid.columns": ("列 {a}–{b}/{n}", "columns {a}–{b} of {n}"),
@@ -313,7 +314,7 @@ BINDING_TEXT: dict[str, tuple[str, str]] = {
     "confirm.no": ("否", "No"),
     **{
         f"{widget}.{move}": words
-        for widget in ("grid", "list", "findings", "notes", "follow")
+        for widget in ("grid", "list", "findings", "notes", "follow", "help")
         for move, words in (
             ("down", ("下移", "Down")),
             ("up", ("上移", "Up")),

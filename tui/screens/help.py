@@ -22,6 +22,10 @@ class HelpScreen(ModalScreen[None]):
         Binding("q", "dismiss", "Close", id="help.close"),
         Binding("escape", "dismiss", "Close", show=False, id="help.escape"),
         Binding("question_mark", "dismiss", "Close", show=False, id="help.toggle"),
+        Binding("j", "scroll('down')", "Down", show=False, id="help.down"),
+        Binding("k", "scroll('up')", "Up", show=False, id="help.up"),
+        Binding("g", "scroll('home')", "Top", show=False, id="help.top"),
+        Binding("G", "scroll('end')", "Bottom", show=False, id="help.bottom"),
     ]
 
     def __init__(self, lang: str) -> None:
@@ -30,6 +34,15 @@ class HelpScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         localise(self, self.lang)
+
+    def action_scroll(self, where: str) -> None:
+        body = self.query_one("#help-body", VerticalScroll)
+        {
+            "down": body.scroll_down,
+            "up": body.scroll_up,
+            "home": body.scroll_home,
+            "end": body.scroll_end,
+        }[where]()
 
     def compose(self) -> ComposeResult:
         from budget_review.tui.screens.follow import FollowScreen
