@@ -40,14 +40,24 @@ def column(table: Table, name: str, side: str | None = None) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _column(columns: tuple[str, ...], name: str) -> str | None:
+    """The column whose leaf is `name`; else the total (合计/小计/总计) of a group of columns
+    headed `name`: 基本支出/小计 over 基本支出/人员经费 and 基本支出/公用经费."""
     bare = _bare(name)
+
+    def names(part: str) -> bool:
+        return part == name or part.startswith(name) or bool(bare and _bare(part) == bare)
+
     for col in columns:
         leaf = re.sub(r"#\d+$", "", col.split("/")[-1])
         if name == "合计" and is_total_column(col):
             return col
-        if name != "合计" and (
-            leaf == name or leaf.startswith(name) or (bare and _bare(leaf) == bare)
-        ):
+        if name != "合计" and names(leaf):
+            return col
+    if name == "合计":
+        return None
+    for col in columns:
+        parts = [re.sub(r"#\d+$", "", part) for part in col.split("/")]
+        if len(parts) >= 2 and is_total_column(col) and names(parts[-2]):
             return col
     return None
 

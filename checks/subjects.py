@@ -191,7 +191,12 @@ def three_public_cells(ctx: Context, item: str) -> list[Cell]:
     item_rows = [
         r for r in table.rows if (r.kind == "total" if item == "合计" else wanted(squash(r.name)))
     ]
-    if item_rows and any(r.kind != "total" and r.name for r in table.rows):
+    # The items as rows: some row names one. Rows of units (单位代码 | 单位名称) under a
+    # 合计 row list the items as columns.
+    items = [test for key, test in _THREE_PUBLIC_ITEMS.items() if key != "合计"]
+    if item_rows and any(
+        r.kind != "total" and any(test(squash(r.name)) for test in items) for r in table.rows
+    ):
         total_col = column(table, "合计") or (columns[0] if columns else None)
         return [Cell(table, r, total_col) for r in item_rows if total_col]
     if item == "合计":

@@ -91,6 +91,12 @@ def is_code_column(column: str) -> bool:
     return column_kind(column) == "code"
 
 
+def is_other_code_column(column: str) -> bool:
+    """A column of unit, department or project codes (单位代码, 部门编码): labels, not money,
+    and not classification codes."""
+    return bool(_OTHER_CODE.search(leaf(column)))
+
+
 def is_label_column(column: str) -> bool:
     """Not money: a code, a name, or another label."""
     return column_kind(column) != "money"

@@ -18,7 +18,16 @@ def _amount(row: Row, column: str | None) -> Decimal:
 def group_projects(table: Table, department: str | None, warnings: list[Text]) -> None:
     """Department total → implementing units → projects, using the unit subtotals."""
     total_col = next((c for c in table.columns if is_total_column(c)), None)
-    if total_col is None or not table.rows:
+    if not table.rows:
+        return
+    if total_col is None:
+        # Nothing to group by (项目金额, no 合计 column): the rows stand under the total row
+        # that heads or ends them, their own tree unread, not beside it as its parts.
+        ends = [r for r in (table.rows[0], table.rows[-1]) if r.kind == "total"]
+        if ends:
+            for row in table.rows:
+                if row is not ends[0] and row.kind != "total":
+                    row.parent = ends[0].key
         return
     rows = table.rows
     total: Row | None = None

@@ -11,7 +11,14 @@ import re
 from dataclasses import dataclass
 
 from budget_review.model import Figure, Provenance, Row, Table, Text, figure_key, words
-from budget_review.model.columns import Segment, column_kind, leaf, row_identities, segments_of
+from budget_review.model.columns import (
+    Segment,
+    column_kind,
+    is_other_code_column,
+    leaf,
+    row_identities,
+    segments_of,
+)
 from budget_review.model.document import Side
 from budget_review.model.i18n import place
 from budget_review.model.money import Unit
@@ -121,6 +128,7 @@ def build_table(
     row_blocks: dict[str, int] = {}  # row key → the block of a list printed in blocks
     periods = _period_columns(data_lines, segments)
     period_of: dict[int, str] = {}  # segment → the name the last row with a period gave
+    unit_rows: dict[int, list[tuple[str, Row]]] = {}  # segment → (unit code, row) seen so far
     for line in data_lines:
         aligned = align_cells(line, columns, identities, money)
         if aligned.note and not aligned.moved:
@@ -149,6 +157,14 @@ def build_table(
             last = last_code_parts.setdefault(seg_index, [""] * len(codes_raw))
             code = _join_code(codes_raw, last) if codes_raw else None
             label_in_code = [c for c in codes_raw if c.strip() and not c.strip().isdigit()]
+            # 合计 in a cell merged across 部门代码 and 部门名称 stands in the code's column.
+            label_in_code += [
+                texts[i]
+                for i in segment.other_cols
+                if is_other_code_column(columns[i])
+                and texts[i].strip()
+                and not re.fullmatch(r"[\dA-Za-z.\-]+", texts[i].strip())
+            ]
             if code is None and label_in_code:
                 # A code column holding a label (合计 in the 科目编码 or 类 column).
                 name = name or clean_name(label_in_code[0])
@@ -228,6 +244,16 @@ def build_table(
                     )
                 row.figures[columns[col]] = figure
             table.rows.append(row)
+            unit_code = next(
+                (
+                    texts[i].strip()
+                    for i in segment.other_cols
+                    if is_other_code_column(columns[i]) and texts[i].strip().isdigit()
+                ),
+                None,
+            )
+            if unit_code and layout != "P" and not code and row.kind != "total":
+                _under_its_department(row, unit_code, unit_rows.setdefault(seg_index, []))
             if id(line) in blocks:
                 row_blocks[row.key] = blocks[id(line)]
             if tree and row.kind != "total" and not code:
@@ -242,6 +268,18 @@ def build_table(
     if layout == "P":
         group_projects(table, ctx.department, warnings)
     return table
+
+
+def _under_its_department(row: Row, unit_code: str, seen: list[tuple[str, Row]]) -> None:
+    """A unit under the department its code extends: 024001 (a unit) under 024 (the
+    department), as the page lists the department's own row and then its units'."""
+    if row.parent is None:
+        heads = [(c, r) for c, r in seen if len(c) < len(unit_code) and unit_code.startswith(c)]
+        if heads:
+            _, head = max(heads, key=lambda item: len(item[0]))
+            row.parent = head.key
+            row.level = head.level + 1
+    seen.append((unit_code, row))
 
 
 def _fold_wrapped_blocks(
@@ -461,7 +499,8 @@ def _classify(
 def _link_hierarchy(table: Table, layout: str) -> None:
     present = {row.code: row.key for row in table.rows if row.code}
     for row in table.rows:
-        if row.code and layout in {"F", "R", "E"}:
+        # A single list (政府采购 by 功能科目) nests its 类/款/项 as a functional table does.
+        if row.code and layout in {"F", "R", "E", "S"}:
             for cut in (5, 3) if len(row.code) == 7 else (3,) if len(row.code) == 5 else ():
                 if row.code[:cut] in present:
                     row.parent = present[row.code[:cut]]

@@ -5,4 +5,6 @@
 # 8: a short numbered sentence is a paragraph, not a heading
 # 9: damaged PDF pages said and listed, rows past 100 cells cut, figures of any length
 # 10: a text dump's tables with cells split by spaces listed as not read, with why
-PARSER_VERSION = "10"
+# 11: a label in a merged 部门代码+名称 cell names its row; units under their department by
+#     code; a single list's 类/款/项 nested by code
+PARSER_VERSION = "11"

@@ -315,6 +315,125 @@ def two_file_publication(tables: Path, narrative: Path, typo: bool = False) -> N
     pdf.save()
 
 
+# A cell of a grid drawn box by box: (row, column, rows spanned, columns spanned, text).
+Box = tuple[int, int, int, int, str]
+
+
+def boxed_grid(
+    pdf: canvas.Canvas, top: float, edges: list[float], boxes: list[Box], height: float = 20
+) -> None:
+    """Draw every cell as its own rectangle, a merged cell as one over the places it spans
+    (no ruling between 单位编码 and 单位名称 in a 合计 row that spans both)."""
+    for row, col, rows, cols, text in boxes:
+        x0, x1 = edges[col], edges[col + cols]
+        y1 = top - row * height
+        y0 = y1 - rows * height
+        pdf.rect(x0, y0, x1 - x0, y1 - y0)
+        if text and text[0].isdigit() and any(ch in text for ch in ".,"):
+            pdf.drawRightString(x1 - 4, (y0 + y1) / 2 - 3, text)
+        else:
+            pdf.drawString(x0 + 4, (y0 + y1) / 2 - 3, text)
+
+
+def _grid_rows(rows: list[list[str]], first: int = 0) -> list[Box]:
+    return [
+        (first + r, c, 1, 1, text) for r, cells in enumerate(rows) for c, text in enumerate(cells)
+    ]
+
+
+def merged_total_budget(path: Path) -> None:
+    """A 部门预算 whose tables print their 合计 in one cell across 单位编码 and 单位名称,
+    list the department (301) and then its units (301001, 301002), head 基本支出 over its
+    own 小计, and list 政府采购 by 功能科目 with a 款 its 项 do not add up to."""
+    pdf = canvas.Canvas(str(path), pagesize=(842, 595))
+    pdf.setFont(FONT, 22)
+    pdf.drawCentredString(421, 400, "某市档案局2026年部门预算")
+    pdf.showPage()
+
+    y = _title(pdf, 560, "收入总表")
+    pdf.drawString(50, y, "部门：某市档案局")
+    pdf.drawRightString(790, y, "单位：万元")
+    edges = [50, 120, 300, 400, 500, 600, 700, 790]
+    header: list[Box] = [
+        (0, 0, 2, 1, "单位编码"),
+        (0, 1, 2, 1, "单位名称"),
+        (0, 2, 2, 1, "合计"),
+        (0, 3, 1, 3, "本年收入"),
+        (1, 3, 1, 1, "小计"),
+        (1, 4, 1, 1, "一般公共预算"),
+        (1, 5, 1, 1, "事业收入"),
+        (0, 6, 2, 1, "上年结转"),
+    ]
+    total: list[Box] = [(2, 0, 1, 2, "合计")] + [
+        (2, 2 + i, 1, 1, v) for i, v in enumerate(["100.00", "90.00", "80.00", "10.00", "10.00"])
+    ]
+    body = _grid_rows(
+        [
+            ["301", "某市档案局", "100.00", "90.00", "80.00", "10.00", "10.00"],
+            ["301001", "某市档案局本级", "60.00", "55.00", "50.00", "5.00", "5.00"],
+            ["301002", "某市档案馆", "40.00", "35.00", "30.00", "5.00", "5.00"],
+        ],
+        first=3,
+    )
+    boxed_grid(pdf, y - 8, edges, header + total + body)
+    pdf.showPage()
+
+    y = _title(pdf, 560, "一般公共预算支出表")
+    pdf.drawString(50, y, "部门：某市档案局")
+    pdf.drawRightString(790, y, "单位：万元")
+    edges = [50, 120, 300, 400, 500, 600, 700, 790]
+    header = [
+        (0, 0, 2, 1, "科目编码"),
+        (0, 1, 2, 1, "科目名称"),
+        (0, 2, 2, 1, "合计"),
+        (0, 3, 1, 3, "基本支出"),
+        (1, 3, 1, 1, "小计"),
+        (1, 4, 1, 1, "人员经费"),
+        (1, 5, 1, 1, "公用经费"),
+        (0, 6, 2, 1, "项目支出"),
+    ]
+    body = _grid_rows(
+        [
+            ["", "合计", "80.00", "70.00", "60.00", "10.00", "10.00"],
+            ["201", "一般公共服务支出", "80.00", "70.00", "60.00", "10.00", "10.00"],
+            ["20126", "档案事务", "80.00", "70.00", "60.00", "10.00", "10.00"],
+            ["2012601", "行政运行", "70.00", "70.00", "60.00", "10.00", ""],
+            ["2012604", "档案馆", "10.00", "", "", "", "10.00"],
+        ],
+        first=2,
+    )
+    boxed_grid(pdf, y - 8, edges, header + body)
+    pdf.showPage()
+
+    y = _title(pdf, 560, "一般公共预算基本支出表")
+    pdf.drawString(50, y, "部门：某市档案局")
+    pdf.drawRightString(790, y, "单位：万元")
+    rows = [
+        ["科目编码", "科目名称", "合计", "人员经费", "公用经费"],
+        ["", "合计", "70.00", "60.00", "10.00"],
+        ["301", "工资福利支出", "60.00", "60.00", ""],
+        ["30101", "基本工资", "60.00", "60.00", ""],
+        ["302", "商品和服务支出", "10.00", "", "10.00"],
+        ["30201", "办公费", "10.00", "", "10.00"],
+    ]
+    ruled_table(pdf, y - 8, [50, 120, 300, 400, 500, 600], rows)
+    pdf.showPage()
+
+    y = _title(pdf, 560, "政府采购预算表")
+    pdf.drawString(50, y, "部门：某市档案局")
+    pdf.drawRightString(790, y, "单位：万元")
+    rows = [
+        ["科目编码", "科目名称", "合计", "一般公共预算"],
+        ["", "合计", "8.00", "8.00"],
+        ["201", "一般公共服务支出", "8.00", "8.00"],
+        ["20126", "档案事务", "8.00", "8.00"],
+        ["2012601", "行政运行", "3.00", "3.00"],
+    ]
+    ruled_table(pdf, y - 8, [50, 120, 300, 400, 500], rows)
+    pdf.showPage()
+    pdf.save()
+
+
 def raw_pdf(objects: list[bytes], root: int = 1) -> bytes:
     """A PDF written by hand from its objects (numbered from 1), with a correct xref table:
     for files no PDF library would write (loops, broken streams)."""

@@ -295,15 +295,18 @@ def test_performance_cards_are_read(name: str) -> None:
 @pytest.mark.parametrize("name", _params())
 def test_table_identities_hold(name: str) -> None:
     """The readers' yardstick: comparisons between printed figures hold unless the
-    document itself is wrong (烟台 omits a 524.00 item row under 信访事务 in three tables
-    and prints 表4 empty although 表2 shows 一般公共预算 money: both checked by hand)."""
+    document itself is wrong (烟台 omits a 524.00 item row under 信访事务 in three tables,
+    lists 信访事务 71.89 in 表12 over one 项 of 1.56, and prints 表4 empty although 表2
+    shows 一般公共预算 money: all checked by hand)."""
     _, report = _read(name)
     ran = sum(n for rule, n in report.comparisons.items() if rule[0] in "WX")
     failed = [f for f in report.findings if f.rule[0] in "WX" and f.severity == Severity.ERROR]
     assert ran > 40
     if name.startswith("yantai"):
         assert {f.rule for f in failed} == {"W2", "X5"}
-        assert all("524.00" in f.message.zh or f.rule == "X5" for f in failed)
+        assert all(
+            "524.00" in f.message.zh or "70.33" in f.message.zh or f.rule == "X5" for f in failed
+        )
     else:
         assert failed == [], [f.message.zh for f in failed]
 
