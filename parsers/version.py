@@ -5,4 +5,7 @@
 # 8: a short numbered sentence is a paragraph, not a heading
 # 9: damaged PDF pages said and listed, rows past 100 cells cut, figures of any length
 # 10: a text dump's tables with cells split by spaces listed as not read, with why
-PARSER_VERSION = "10"
+# 11: wrapped prose measured against the text block without its running header, an
+#     amount cut from its unit by a line break joined, a page of indented items kept apart,
+#     whether a paragraph goes on read off its last printed line
+PARSER_VERSION = "11"
