@@ -11,6 +11,7 @@ continuing across pages join exactly as in a dump.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import re
@@ -20,6 +21,7 @@ from io import BytesIO
 from typing import TYPE_CHECKING, Any
 
 from budget_review.model import Document, InputError, Provenance, Source, Text, words
+from budget_review.model.document import BBox
 from budget_review.parsers import assemble
 from budget_review.parsers.cards import CARD_HEADING
 from budget_review.parsers.catalogue import LABEL_LINE, match_title
@@ -406,29 +408,123 @@ def _join_wrapped_titles(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _text_blocks(pages: list[PageLines], body: list[Line]) -> dict[int, PageLines]:
+    """Each page with the edges of its text block, for joining wrapped prose lines.
+
+    A page's edges were measured on all its text lines, the running header and the
+    page number too: a header set further left (or right) than the prose puts every
+    wrapped line off the margin. Once such furniture is dropped, the edges are
+    measured again on the lines that are left (never wider than before: a table's
+    caption rows are not prose).
+
+    A page's right edge is shown by the lines that fill the width and end there
+    together. A page of prose where no two lines do (short items, each its own
+    paragraph, all indented) shows neither edge: its longest item would seem to
+    reach the margin and the next, as far in, to start at it. Such a page takes the
+    block of the nearest page of prose of its size that shows its edges, if that
+    block holds all of the page's lines.
+    """
+    kept: dict[int, list[BBox]] = {}
+    for line in body:
+        if not line.tabbed and line.bbox is not None and line.page is not None:
+            kept.setdefault(line.page, []).append(line.bbox)
+    measured: dict[int, PageLines] = {}
+    shown: set[int] = set()
+    for page in pages:
+        boxes = [
+            b
+            for b in kept.get(page.page, [])
+            if b[0] >= page.left - 0.5 and b[2] <= page.right + 0.5
+        ]
+        if boxes:
+            left = min(b[0] for b in boxes)
+            right = max(b[2] for b in boxes)
+            page = dataclasses.replace(page, left=left, right=right)
+            if sum(1 for b in boxes if b[2] >= right - 0.5 * page.char_size) >= 2:
+                shown.add(page.page)
+        measured[page.page] = page
+    out: dict[int, PageLines] = {}
+    for number, page in measured.items():
+        if number in kept and number not in shown and page.tables == 0:
+            near = _block_nearby(page, measured, shown)
+            if near is not None:
+                page = dataclasses.replace(page, left=near.left, right=near.right)
+        out[number] = page
+    return out
+
+
+def _block_nearby(
+    page: PageLines, measured: dict[int, PageLines], shown: set[int]
+) -> PageLines | None:
+    """The nearest page of prose (two pages either way) of the same size whose block shows
+    its edges and holds all of `page`'s lines."""
+    tolerance = 0.5 * page.char_size
+    for step in (1, 2):
+        for number in (page.page - step, page.page + step):
+            other = measured.get(number)
+            if (
+                other is not None
+                and number in shown
+                and other.tables == 0
+                and other.ocr == page.ocr
+                and abs(other.width - page.width) < 1
+                and other.left <= page.left + tolerance
+                and other.right >= page.right - tolerance
+            ):
+                return other
+    return None
+
+
+# '…预算支出395.6万' / '元，与上年相比…': an amount cut from its unit by the line's end.
+_FIGURE_END = re.compile(r"\d$")
+_MULTIPLIER_END = re.compile(r"\d[万亿千]$")
+_UNIT_START = re.compile(r"(?:[万亿千]?元)")
+
+
+def _cut_in_an_amount(prev: str, line: str) -> bool:
+    """A line that ends inside an amount goes on in the next, whatever the margins say:
+    a figure over its unit ('395.6' / '万元…'), a figure and 万 over 元 ('395.6万' / '元…')."""
+    if _FIGURE_END.search(prev):
+        return _UNIT_START.match(line) is not None
+    return _MULTIPLIER_END.search(prev) is not None and line.startswith("元")
+
+
 def _join_prose(lines: list[Line], pages: dict[int, PageLines]) -> list[Line]:
-    """Join the lines of a paragraph wrapped at the right margin (also across pages)."""
+    """Join the lines of a paragraph wrapped at the right margin (also across pages).
+
+    Whether a paragraph goes on is read off its last printed line, not its first: a
+    paragraph whose first line fills the width ends where a later line stops short.
+    """
     out: list[Line] = []
+    last: Line | None = None  # the last printed line of out[-1]
     for line in lines:
         prev = out[-1] if out else None
         if (
             prev is not None
+            and last is not None
             and not line.tabbed
             and not prev.tabbed
             and prev.role is None
             and line.role is None
-            and prev.bbox is not None
+            and last.bbox is not None
             and line.bbox is not None
-            and _reaches_margin(prev, pages, 8 if re.match(r"[\d,.]", line.text.strip()) else 2)
-            and not _starts_block(line.text.strip())
-            and _flush_left(line, pages)
+            and (
+                _cut_in_an_amount(last.text.strip(), line.text.strip())
+                or (
+                    _reaches_margin(last, pages, 8 if re.match(r"[\d,.]", line.text.strip()) else 2)
+                    and not _starts_block(line.text.strip())
+                    and _flush_left(line, pages)
+                )
+            )
         ):
             joined = prev.text.rstrip() + line.text.strip()
             prev.text = joined
             prev.cells = [joined]
             prev.confidence = _lowest(prev.confidence, line.confidence)
+            last = Line(line.number, line.text, page=line.page, bbox=line.bbox)
             continue
         out.append(line)
+        last = Line(line.number, line.text, page=line.page, bbox=line.bbox)
     for line in out:
         if not line.tabbed and line.role is None:
             line.text = clean_prose(line.text)
@@ -532,7 +628,7 @@ def parse_pdf(
     drop = furniture(lines, repeats=max(3, min(8, len(pages) // 3)))
     body = [ln for ln in lines if ln.number not in drop]
     body = _join_wrapped_titles(body)
-    body = _join_prose(body, {p.page: p for p in pages})
+    body = _join_prose(body, _text_blocks(pages, body))
     reader = BlockReader(doc, body)
     reader.run()
     if read_by_ocr:

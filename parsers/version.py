@@ -7,4 +7,7 @@
 # 10: a text dump's tables with cells split by spaces listed as not read, with why
 # 11: a label in a merged 部门代码+名称 cell names its row; units under their department by
 #     code; a single list's 类/款/项 nested by code
-PARSER_VERSION = "11"
+# 12: wrapped prose measured against the text block without its running header, an
+#     amount cut from its unit by a line break joined, a page of indented items kept apart,
+#     whether a paragraph goes on read off its last printed line
+PARSER_VERSION = "12"

@@ -492,3 +492,84 @@ def with_damaged_page(source: bytes, page: int, how: str = "garbled") -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def _fill(text: str, first: float, width: float, size: float) -> list[str]:
+    """`text` cut into lines as a word processor wraps it: each as full as the width allows,
+    the first `first` points narrower (its indent)."""
+    lines: list[str] = []
+    line = ""
+    for char in text:
+        room = width - (first if not lines else 0.0)
+        if line and pdfmetrics.stringWidth(line + char, FONT, size) > room:
+            lines.append(line)
+            line = ""
+        line += char
+    return [*lines, line] if line else lines
+
+
+def prose_under_a_wide_header(path: Path) -> None:
+    """A 情况说明 whose running header starts left of the text block (and ends right of it),
+    paragraphs indented two characters and wrapped flush with the block's left edge, one
+    amount cut from its unit by the wrap; and a page of short indented items."""
+    size, left, right = 15.0, 70.0, 520.0
+    width, indent, leading = right - left, 2 * size, 30.0
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+
+    def header() -> None:
+        pdf.setFont(FONT, 10)
+        pdf.drawString(40, 815, "某市档案馆2026年度部门预算公开")
+        pdf.drawRightString(555, 815, "部门预算公开")
+        pdf.setFont(FONT, size)
+
+    def paragraphs(y: float, texts: list[str]) -> float:
+        for text in texts:
+            for i, line in enumerate(_fill(text, indent, width, size)):
+                pdf.drawString(left + (indent if i == 0 else 0), y, line)
+                y -= leading
+        return y
+
+    header()
+    pdf.drawCentredString(297, 760, "第三部分 2026年度部门预算情况说明")
+    pdf.drawString(left + indent, 720, "一、收支预算总体情况说明")
+    paragraphs(
+        690,
+        [
+            "某市档案馆2026年度收入、支出预算总计1,234.56万元，与上年相比收、支预算总计"
+            "各增加12.5万元，增长1.02%。主要原因是人员经费有所增加，开展“档案数字化”"
+            "专项工作所需经费相应增加。",
+            "2026年本部门一般公共预算机关运行经费预算支出的数额为78.9万元，与上年相比"
+            "减少3.61万元，减少4.4%。主要原因是严格落实过紧日子要求，压减“三公”经费和"
+            "一般性支出。",
+        ],
+    )
+    pdf.showPage()
+
+    header()
+    pdf.drawString(left + indent, 780, "二、收入预算情况说明")
+    y = 750.0
+    for item in (
+        "本年一般公共预算收入1,234.56万元，占100%；",
+        "本年政府性基金预算收入0万元，占0%；",
+        "本年国有资本经营预算收入0万元，占0%；",
+        "本年事业收入0万元，占0%；",
+        "上年结转结余的一般公共预算收入0万元，占0%；",
+    ):
+        pdf.drawString(left + indent, y, item)
+        y -= leading
+    pdf.showPage()
+
+    header()
+    pdf.drawString(left + indent, 780, "三、政府采购支出预算情况说明")
+    # the line breaks inside '183万元': '…拟采购服务支出183万' / '元。'
+    cut = "2026年度政府采购支出预算总额188.5万元，其中：拟采购货物支出5.5万元、拟采购服务支出183万"
+    lines = _fill(cut, indent, width, size)
+    y = 750.0
+    for i, line in enumerate(lines):
+        pdf.drawString(left + (indent if i == 0 else 0), y, line)
+        y -= leading
+    pdf.drawString(left, y, "元。")
+    y -= leading
+    paragraphs(y, ["本部门共有车辆1辆，其中，其他用车1辆。"])
+    pdf.showPage()
+    pdf.save()

@@ -329,3 +329,32 @@ def test_the_tables_and_the_text_published_apart_are_one_document() -> None:
     assert {c.where.part for c in document.claims} == {1}
     refs = [r for f in report.findings for r in f.refs if r.at.claim]
     assert refs and all(r.part == 1 for r in refs)
+
+
+@pytest.mark.xdist_group("suzhou-city-audit-2026-dept-budget.pdf")
+def test_prose_wrapped_under_a_header_set_further_left_is_read_whole() -> None:
+    """苏州市审计局 sets its running header left of the text block: the prose's wrapped lines
+    were each read as a paragraph, amounts cut from their 元 and quotes from their close."""
+    from decimal import Decimal
+
+    document, report = _read("suzhou-city-audit-2026-dept-budget.pdf")
+    paragraphs = [p for s in document.sections for p in s.paragraphs]
+    running = next(p for p in paragraphs if "机关运行经费预算支出395.6万" in p)
+    assert running == (
+        "2026年本部门一般公共预算机关运行经费预算支出395.6万元，与上年相比减少3.61万元，"
+        "减少0.9%。主要原因是机关运行经费有所下降。"
+    )
+    amounts = {
+        (c.value, c.unit, c.paragraph)
+        for c in document.claims
+        if c.kind == "amount" and c.sentence.startswith("2026年本部门一般公共预算机关运行经费")
+    }
+    assert {(v, u) for v, u, _ in amounts} == {(Decimal("395.6"), "万元")}
+    assert any(c.value == Decimal("183") and c.unit == "万元" for c in document.claims)
+    headings = [s.heading for s in document.sections]
+    assert "九、一般公共预算“三公”经费、会议费、培训费支出预算情况说明" in headings
+    wraps = [f.message.zh for f in report.findings if f.rule in {"T4", "T5"}]
+    assert wraps == []
+    # a page of short items, each set in as a first line is, stays a list
+    income = next(s for s in document.sections if s.heading == "二、收入预算情况说明")
+    assert "上年结转结余的单位资金0万元，占0%。" in income.paragraphs

@@ -6,6 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from budget_review.checks import run_checks
 from budget_review.model import Document
 from budget_review.model.money import Unit
 from budget_review.parsers import parse_file
@@ -105,3 +106,58 @@ def test_a_page_printed_sideways_keeps_its_text(tmp_path: Path) -> None:
         if not ch.isspace()
     )
     assert kept == drawn  # nothing was taken for a stamp
+
+
+@pytest.fixture(scope="module")
+def prose_under_a_header(tmp_path_factory: pytest.TempPathFactory) -> Document:
+    from tests.synthetic_pdf import prose_under_a_wide_header
+
+    path = tmp_path_factory.mktemp("synthetic") / "prose-under-a-wide-header.pdf"
+    prose_under_a_wide_header(path)
+    return parse_file(path, jobs=1)
+
+
+def _paragraphs(doc: Document, heading: str) -> list[str]:
+    section = next(s for s in doc.sections if s.heading.startswith(heading))
+    return section.paragraphs
+
+
+def test_wrapped_prose_joins_though_the_running_header_is_wider(
+    prose_under_a_header: Document,
+) -> None:
+    # the header, dropped as furniture, starts left of the text block: the wrapped lines,
+    # flush with the block, are not taken for lines set in from the header's edge
+    first, second = _paragraphs(prose_under_a_header, "一、")
+    assert first.startswith("某市档案馆2026年度收入、支出预算总计1,234.56万元，与上年相比")
+    assert first.endswith("专项工作所需经费相应增加。")
+    assert "“档案数字化”" in first
+    assert second.startswith("2026年本部门一般公共预算机关运行经费预算支出的数额为78.9万元，")
+    assert second.endswith("一般性支出。")
+    amounts = {(c.value, c.unit) for c in prose_under_a_header.claims if c.kind == "amount"}
+    assert (Decimal("78.9"), "万元") in amounts
+    report = run_checks(prose_under_a_header)
+    assert not [f for f in report.findings if f.rule in {"T4", "T5"}], [
+        f.message.zh for f in report.findings if f.rule in {"T4", "T5"}
+    ]
+
+
+def test_a_page_of_short_indented_items_keeps_them_apart(prose_under_a_header: Document) -> None:
+    # no line on the page shows its margins: the page's block is its neighbour's
+    items = _paragraphs(prose_under_a_header, "二、")
+    assert items == [
+        "本年一般公共预算收入1,234.56万元，占100%；",
+        "本年政府性基金预算收入0万元，占0%；",
+        "本年国有资本经营预算收入0万元，占0%；",
+        "本年事业收入0万元，占0%；",
+        "上年结转结余的一般公共预算收入0万元，占0%；",
+    ]
+
+
+def test_an_amount_cut_from_its_unit_by_the_wrap_is_one(prose_under_a_header: Document) -> None:
+    # '…拟采购服务支出183万' / '元。': the line stops short, but a figure's 万 and its 元
+    # are one word
+    purchase, cars = _paragraphs(prose_under_a_header, "三、")
+    assert purchase.endswith("拟采购服务支出183万元。")
+    assert cars == "本部门共有车辆1辆，其中，其他用车1辆。"
+    amounts = {(c.value, c.unit) for c in prose_under_a_header.claims if c.kind == "amount"}
+    assert (Decimal("183"), "万元") in amounts
