@@ -147,6 +147,10 @@ def _same_line(a: Provenance | None, b: Provenance) -> bool:
     return a.bbox is None and b.bbox is None
 
 
+def _plain(cell: Text | str) -> str:
+    return cell.plain if isinstance(cell, Text) else cell
+
+
 def _fit(cell: Text, width: int) -> Text:
     """A name cut to `width` cells with an ellipsis (figures are never cut)."""
     if cell_len(cell.plain) <= width:
@@ -234,7 +238,7 @@ class FigureGrid(DataTable[Text | str]):
                 elif column.kind == "name":
                     level = "  " * max(row.level - 1, 0) if row.kind != "total" else ""
                     style = "bold" if row.kind == "total" else ""
-                    cell = _fit(Text(level + (row.name or row.key), style=style), self._name_width)
+                    cell = Text(level + (row.name or row.key), style=style)  # fitted below
                 else:
                     figure = row.figures.get(column.column or "")
                     if figure is not None:
@@ -257,6 +261,12 @@ class FigureGrid(DataTable[Text | str]):
             for row in line.rows.values():
                 self._row_index[(row.side, row.key)] = index
                 self._row_index.setdefault((None, row.key), index)
+        self._name_width = self._name_room(grid, body)
+        names = [i for i, c in enumerate(grid.columns) if c.kind == "name"]
+        for cells in body:
+            for i in names:
+                if isinstance(cells[i], Text):
+                    cells[i] = _fit(cells[i], self._name_width)  # type: ignore[arg-type]
         self._column_index = {c.column: i for i, c in enumerate(grid.columns) if c.column}
         for position, column in enumerate(grid.columns):
             label = column.label
@@ -277,6 +287,25 @@ class FigureGrid(DataTable[Text | str]):
         if first_money is not None and grid.lines:
             self.move_cursor(row=0, column=first_money)  # start on a figure, not on a name
         self.call_after_refresh(self._report_span)
+
+    def _name_room(self, grid: Layout, body: list[list[Text | str]]) -> int:
+        """Names take what the figures leave of the grid's width, at least their share:
+        a name is cut only when the whole row would not fit otherwise."""
+        cap = self._name_cap(grid)
+        names = [i for i, c in enumerate(grid.columns) if c.kind == "name"]
+        if not names:
+            return cap
+        width = self.size.width or self.app.size.width
+
+        def widest(i: int) -> int:
+            column = grid.columns[i]
+            cells = [cell_len(_plain(r[i])) for r in body]
+            return max([*cells, *(cell_len(p) for p in column.label.split("\n"))], default=0)
+
+        others = sum(widest(i) + 2 for i in range(len(grid.columns)) if i not in names)
+        room = (width - others - 2 * len(names) - 2) // len(names)
+        longest = max(widest(i) for i in names)
+        return max(cap, min(room, longest))
 
     def _name_cap(self, grid: Layout) -> int:
         width = self.size.width or self.app.size.width
