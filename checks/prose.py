@@ -1042,3 +1042,27 @@ def spaced_codes(ctx: Context) -> None:
         quote = excerpt(text, hit.start, hit.end)
         message = words("prose.code_space", found=hit.match.group("code"), code=code, quote=quote)
         _add(ctx, Severity.INFO, message, [hit.passage.ref(quote)])
+
+
+# A name of four or more Chinese characters printed twice in a row: 烟台市信访局烟台市信访局.
+# Words a sentence may rightly repeat (说明说明 is not a name) are not names of that length.
+_TWICE = re.compile(r"([\u4e00-\u9fff]{4,20}?)\1")
+_NAME_END = ("局", "厅", "委", "办", "院", "会", "部", "处", "中心", "室", "所", "站", "队", "馆")
+
+
+@rule(
+    "T17",
+    "文字",
+    "单位名称不重复书写（××局××局）",
+    "A department's name is not printed twice in a row",
+    compares=False,
+)
+def doubled_names(ctx: Context) -> None:
+    known = {n for n in (ctx.doc.meta.department,) if n}
+    for hit in corpus(ctx).search(_TWICE, "paragraph", "heading", "title", "row"):
+        name = hit.match.group(1)
+        if name not in known and not name.endswith(_NAME_END):
+            continue
+        quote = excerpt(hit.passage.text, hit.start, hit.end)
+        message = words("prose.doubled_name", name=name, quote=quote)
+        _add(ctx, Severity.WARNING, message, [hit.passage.ref(quote)])

@@ -5,4 +5,5 @@
 # 10: the report names each number of the text compared, and what it was compared with
 # 11: a group's 小计 (基本支出/小计) is the column the group's name asks for
 # 12: 其他相关说明 found under the headings of its items; K5 names the part in English
-CHECKS_VERSION = "12"
+# 13: T17, a name printed twice in a row
+CHECKS_VERSION = "13"

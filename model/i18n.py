@@ -537,6 +537,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "编号「{marker}」前缺少句末标点（。或；）：{quote}",
         "no full stop or semicolon before the numbered item “{marker}”: {quote}",
     ),
+    "prose.doubled_name": (
+        "名称「{name}」连写了两次：{quote}",
+        "the name “{name}” is printed twice in a row: {quote}",
+    ),
     "prose.code_space": (
         "科目编码「{found}」中有空格（应为 {code}）：{quote}",
         "the code “{found}” is printed with a space ({code} expected): {quote}",

@@ -229,3 +229,13 @@ def test_an_item_with_printed_codes_is_compared_by_code() -> None:
     )
     assert wrong.severity == Severity.ERROR
     assert any(r.at.table == 5 and r.at.row == "2210201" for r in wrong.refs)
+
+
+def test_a_name_printed_twice_in_a_row_is_found() -> None:
+    doubled = _doc("某市信访局某市信访局2026年实施绩效目标管理，涉及项目3个。")
+    (finding,) = [f for f in run_checks(doubled).findings if f.rule == "T17"]
+    assert "某市信访局" in finding.message.zh and finding.severity == Severity.WARNING
+    once = _doc("某市信访局2026年实施绩效目标管理，其中某市信访局本级项目3个。")
+    assert "T17" not in _rules(once)
+    words_twice = _doc("主要用于保障保障运转，说明如下。")  # not a name
+    assert "T17" not in _rules(words_twice)
