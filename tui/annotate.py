@@ -1,6 +1,9 @@
-"""Annotation in the app: notes on the focused figure, table, card or finding; export.
+"""The review screen's notes controller: notes on the focused figure, table, card,
+paragraph or finding; undo; export.
 
-A mixin of `ReviewApp`, kept apart so that the app module stays about navigation.
+A base of `ReviewScreen`, kept apart so that the screen module stays about navigation.
+Every write goes through the app's notebook: the editor saves (and retries) against the
+version it began from, a conflict is shown, a one-key change that fails is said.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from budget_review.tui.widgets.narrative_pane import ParagraphList
 from budget_review.tui.widgets.notes_pane import NotesTable
 from budget_review.tui.widgets.table_list import TableList
 from textual import on, work
-from textual.app import App
+from textual.screen import Screen
 from textual.widgets import TabbedContent
 
 # Characters a file name may not hold on some system, and controls (a NUL from a
@@ -46,15 +49,22 @@ def export_path(
     return path
 
 
-class AnnotationActions(App[None]):
+class NotesController(Screen[None]):
     current: OpenDocument | None
     current_table: int | None
     current_card: int
-    separators: bool | None
-    notebook: NoteBook
     notes: list[Note]
     deleted: list[Note]
     lang: str
+
+    @property
+    def notebook(self) -> NoteBook:
+        """The app's notebook: one for the session, shared by every screen."""
+        return self.app.notebook  # type: ignore[attr-defined, no-any-return]
+
+    @property
+    def separators(self) -> bool | None:
+        return self.app.separators  # type: ignore[attr-defined, no-any-return]
 
     if TYPE_CHECKING:
 
@@ -156,7 +166,9 @@ class AnnotationActions(App[None]):
                 edited = replace(edited, status="resolved")  # checked: nothing left open
             return self.notebook.save(edited, base=theirs)
 
-        self.push_screen(NoteEditor(heading, Draft(category, typed), self.lang, save), self._saved)
+        self.app.push_screen(
+            NoteEditor(heading, Draft(category, typed), self.lang, save), self._saved
+        )
 
     def action_accept_finding(self) -> None:
         """`a`: the finding under the cursor (in the findings list, or the worst on the
@@ -189,7 +201,7 @@ class AnnotationActions(App[None]):
 
         heading = f"[{finding.rule}] {message}"
         draft = Draft(Category.PROBLEM, message)
-        self.push_screen(NoteEditor(heading, draft, self.lang, save), self._saved)
+        self.app.push_screen(NoteEditor(heading, draft, self.lang, save), self._saved)
 
     def action_edit_note(self) -> None:
         note = None
@@ -211,7 +223,7 @@ class AnnotationActions(App[None]):
             edited = replace(start, text=draft.text, category=draft.category)
             return self.notebook.save(edited, base=start)
 
-        self.push_screen(
+        self.app.push_screen(
             NoteEditor(
                 note.target.label(self.lang), Draft(note.category, note.text), self.lang, save
             ),
@@ -241,7 +253,7 @@ class AnnotationActions(App[None]):
                     self.deleted.append(self._write(lambda: self.notebook.delete(note)) or note)
                     self.refresh_notes()
 
-            self.push_screen(ConfirmScreen(question, self.lang), answer)
+            self.app.push_screen(ConfirmScreen(question, self.lang), answer)
 
     def action_undo_delete(self) -> None:
         if self.deleted:
@@ -325,10 +337,10 @@ class AnnotationActions(App[None]):
             with path.open("x", encoding="utf-8") as out:
                 out.write(markdown)
         except OSError as exc:
-            self.call_from_thread(self.notify, f"{path}: {exc}", severity="error", markup=False)
+            self.app.call_from_thread(self.notify, f"{path}: {exc}", severity="error", markup=False)
             return
         message = text("export.notes", self.lang, path=path)
-        self.call_from_thread(self.notify, message, timeout=8, markup=False)
+        self.app.call_from_thread(self.notify, message, timeout=8, markup=False)
 
     def action_export_checklist(self, suffix: str = ".md") -> None:
         if self.current is not None:
@@ -357,7 +369,7 @@ class AnnotationActions(App[None]):
                 with path.open("x", encoding="utf-8") as out:
                     out.write(checklist.markdown(opened.document, rows, self.lang))
         except OSError as exc:
-            self.call_from_thread(self.notify, f"{path}: {exc}", severity="error", markup=False)
+            self.app.call_from_thread(self.notify, f"{path}: {exc}", severity="error", markup=False)
             return
         message = text("export.checklist", self.lang, path=path)
-        self.call_from_thread(self.notify, message, timeout=8, markup=False)
+        self.app.call_from_thread(self.notify, message, timeout=8, markup=False)

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 class ReviewCommands(Provider):
     def _commands(self) -> list[tuple[str, object, str]]:
         app: ReviewApp = self.app  # type: ignore[assignment]
+        review = app.review  # the review screen: its documents, its moves
         lang = app.lang
         commands: list[tuple[str, object, str]] = [
             (
@@ -25,33 +26,33 @@ class ReviewCommands(Provider):
             ),
             (
                 text("palette.export_notes", lang),
-                app.action_export_notes,
+                review.action_export_notes,
                 text("palette.folder", lang),
             ),
             (
                 text("palette.export_checklist", lang),
-                partial(app.action_export_checklist, ".md"),
+                partial(review.action_export_checklist, ".md"),
                 text("palette.folder", lang),
             ),
             (
                 text("palette.export_checklist_xlsx", lang),
-                partial(app.action_export_checklist, ".xlsx"),
+                partial(review.action_export_checklist, ".xlsx"),
                 text("palette.folder", lang),
             ),
             (
                 text("palette.separators", lang),
-                app.action_toggle_separators,
+                review.action_toggle_separators,
                 text("palette.separators.help", lang),
             ),
         ]
-        current = app.current
+        current = review.current
         if current is None:
             return commands
         for table in current.document.tables:
             commands.append(
                 (
                     text("palette.table", lang, n=table.number, title=table.title),
-                    partial(app.action_goto_table, table.number or 0),
+                    partial(review.action_goto_table, table.number or 0),
                     text("palette.rows", lang, n=len(table.rows)),
                 )
             )
@@ -59,7 +60,7 @@ class ReviewCommands(Provider):
             commands.append(
                 (
                     text("palette.card", lang, name=card.name),
-                    partial(app.goto_card, card.name),
+                    partial(review.goto_card, card.name),
                     card.unit or "",
                 )
             )
@@ -71,16 +72,16 @@ class ReviewCommands(Provider):
             commands.append(
                 (
                     text("palette.finding", lang, rule=finding.rule, message=message),
-                    partial(app.goto, places[0]),
+                    partial(review.goto, places[0]),
                     finding.severity.text.in_(lang),
                 )
             )
-        for opened in app.documents:
+        for opened in review.documents:
             meta = opened.document.meta
             commands.append(
                 (
                     text("palette.document", lang, department=meta.department, year=meta.year),
-                    partial(app.show_document, opened),
+                    partial(review.show_document, opened),
                     opened.document.source.path,
                 )
             )

@@ -1,6 +1,8 @@
-"""The app's key bindings: each with an id (remappable in keys.toml) and a description.
+"""The review's key bindings: each with an id (remappable in keys.toml) and a description.
 
-Widgets keep their own keys (grid movement, list filters); these are the app's.
+Widgets keep their own keys (grid movement, list filters); these are the review screen's.
+The global ones (palette, help, language) name the app's actions (`app.…`); the ids keep
+their `app.` prefix, so keys.toml files written before stay valid.
 """
 
 from __future__ import annotations
@@ -12,19 +14,21 @@ from budget_review.tui.panes import PANES
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 
-APP_BINDINGS: list[BindingType] = [
+REVIEW_BINDINGS: list[BindingType] = [
     Binding("q", "back_or_quit", "Back/Quit", id="app.quit", tooltip="Close a dialog, else quit"),
     Binding("escape", "close_search", "Close", show=False, id="app.escape"),
     Binding(
         "ctrl+p",
-        "command_palette",
+        "app.command_palette",
         "Palette",
         show=False,
         priority=True,
         id="app.palette",
         tooltip="Open the command palette",
     ),
-    Binding("question_mark", "help", "Help", id="app.help", tooltip="Every key and what it does"),
+    Binding(
+        "question_mark", "app.help", "Help", id="app.help", tooltip="Every key and what it does"
+    ),
     Binding(
         "right_square_bracket",
         "next_failing",
@@ -115,7 +119,7 @@ APP_BINDINGS: list[BindingType] = [
         tooltip="Export the notes as Markdown",
     ),
     *[Binding(p.key, f"pane('{p.id}')", p.id, show=False, id=f"app.pane_{p.id}") for p in PANES],
-    Binding("L", "switch_language", "中/EN", id="app.language", tooltip="Switch language"),
+    Binding("L", "app.switch_language", "中/EN", id="app.language", tooltip="Switch language"),
     Binding(
         "comma",
         "toggle_separators",
