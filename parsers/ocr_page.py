@@ -58,7 +58,7 @@ def read_ocr_page(document: Any, number: int, text_page: PageLines) -> PageLines
     width = image.shape[1] / ocr.SCALE
     grids, clean = read_rulings(image, ocr.SCALE)
     del image
-    words = ocr.recognise(clean, ocr.SCALE)
+    words = ocr.recognise(clean, ocr.SCALE, grids)
     del clean
     result = page_lines(words, grids, number, text_page.width or width)
     # A garbage text layer OCR reads nothing from is not a blank page: say so.

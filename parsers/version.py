@@ -10,4 +10,4 @@
 # 12: wrapped prose measured against the text block without its running header, an
 #     amount cut from its unit by a line break joined, a page of indented items kept apart,
 #     whether a paragraph goes on read off its last printed line
-PARSER_VERSION = "12"
+PARSER_VERSION = "13"
