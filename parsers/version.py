@@ -10,4 +10,5 @@
 # 12: wrapped prose measured against the text block without its running header, an
 #     amount cut from its unit by a line break joined, a page of indented items kept apart,
 #     whether a paragraph goes on read off its last printed line
+# 13: OCR of ruled tables: each cell's lines recognised without text detection
 PARSER_VERSION = "13"
