@@ -85,7 +85,8 @@ class OpenDocument:
             for column in table.columns
             if opened.worst(Address(table.number, row.key, column)) in _FAILING
         ]
-        opened.stops = finding_stops(document, report)
+        opened._positions = Positions(document)
+        opened.stops = finding_stops(document, report, opened._positions)
         return opened
 
     def reading_order(self) -> list[Finding]:
@@ -199,7 +200,9 @@ class OpenDocument:
         return (t_index, r_index, c_index)
 
 
-def finding_stops(document: Document, report: Report) -> list[Stop]:
+def finding_stops(
+    document: Document, report: Report, position: Positions | None = None
+) -> list[Stop]:
     """Every failing finding a reviewer steps through with `]`, in document order.
 
     A finding that follows from another (its `cause`) is not a stop of its own: it is
@@ -210,7 +213,7 @@ def finding_stops(document: Document, report: Report) -> list[Stop]:
         if finding.cause:
             follows[finding.cause] += 1
     paragraph_of = {claim.key: claim.paragraph for claim in document.claims}
-    position = Positions(document)
+    position = position or Positions(document)
     stops = []
     for index, finding in enumerate(report.findings):
         if finding.severity not in _FAILING or finding.cause:
