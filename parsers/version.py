@@ -11,4 +11,5 @@
 #     amount cut from its unit by a line break joined, a page of indented items kept apart,
 #     whether a paragraph goes on read off its last printed line
 # 13: OCR of ruled tables: each cell's lines recognised without text detection
-PARSER_VERSION = "13"
+# 14: OCR of ruled tables: a cell's lines recognised at 32 px high instead of 48
+PARSER_VERSION = "14"
