@@ -408,7 +408,11 @@ def cmd_survey(args: argparse.Namespace) -> int:
             from budget_review.cli.progress import FileProgress
 
             with FileProgress(len(paths)) as bar:
-                rows = list(survey(store, paths, args.jobs, bar.advance, args.pdf_engine, args.ocr))
+                rows = list(
+                    survey(
+                        store, paths, args.jobs, bar.advance, args.pdf_engine, args.ocr, bar.pages
+                    )
+                )
     seconds = time.perf_counter() - start
     if args.format == "json":
         out = render.as_json(rows, args.lang, seconds) + "\n"

@@ -77,20 +77,29 @@ class PageProgress:
 
 
 class FileProgress:
-    """One bar over the files of a survey, with the name of the last one read."""
+    """One bar over the files of a survey, and one per file whose pages are being read
+    (a scanned file is slow: its pages show it is moving); file names shown as text."""
 
     def __init__(self, total: int) -> None:
         from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+        )
 
         self._bar = Progress(
+            TextColumn("{task.fields[name]}"),
             BarColumn(),
             MofNCompleteColumn(),
             TimeElapsedColumn(),
             console=Console(stderr=True),
             transient=True,
         )
-        self._task = self._bar.add_task("", total=total)
+        self._task = self._bar.add_task("", total=total, name="")
+        self._pages: dict[str, object] = {}
 
     def __enter__(self) -> FileProgress:
         self._bar.start()
@@ -101,3 +110,16 @@ class FileProgress:
 
     def advance(self, _row: object) -> None:
         self._bar.advance(self._task)
+
+    def pages(self, path: str, done: int, total: int) -> None:
+        from rich.progress import TaskID
+        from rich.text import Text
+
+        task = self._pages.get(path)
+        if task is None:
+            name = Text(f"  {Path(path).name}", style="dim")
+            task = self._pages[path] = self._bar.add_task("", total=total, name=name)
+        self._bar.update(TaskID(task), completed=done, total=total)  # type: ignore[arg-type]
+        if total and done >= total:
+            self._bar.remove_task(TaskID(task))  # type: ignore[arg-type]
+            del self._pages[path]

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from budget_review.model import Document, InputError, Report, Severity, Text, words
 from budget_review.parsers import read_input
@@ -110,12 +112,20 @@ def row_of(
 
 
 def _read_one(
-    path: str, engine: str | None, ocr: str | None
+    path: str, engine: str | None, ocr: str | None, pages: Any = None
 ) -> tuple[Reviewed | None, Text | None, float]:
-    """In a worker: read and check one file with one process (the survey is the parallel part)."""
+    """In a worker: read and check one file with one process (the survey is the parallel part).
+
+    `pages` is a queue shared with the survey: (file, pages done, pages) as they are read.
+    """
     start = time.perf_counter()
+
+    def report(done: int, total: int) -> None:
+        pages.put((path, done, total))
+
     try:
-        reviewed = read_for_review(path, None, jobs=1, engine=engine, ocr=ocr)
+        progress = report if pages is not None else None
+        reviewed = read_for_review(path, None, jobs=1, progress=progress, engine=engine, ocr=ocr)
         return reviewed, None, time.perf_counter() - start
     except InputError as error:
         return None, error.problem, time.perf_counter() - start
@@ -133,6 +143,44 @@ def _share_cores(workers: int) -> None:
     ocr.share_cores(workers)
 
 
+class _PageReports:
+    """Pages read in the survey's workers, passed on to `pages` by a thread of the survey's
+    own (a scanned file takes a while: its pages show it is moving). Nothing is set up
+    when nobody asked."""
+
+    def __init__(self, pages: Callable[[str, int, int], None] | None) -> None:
+        self.pages = pages
+        self.queue: Any = None
+
+    def __enter__(self) -> Any:
+        if self.pages is None:
+            return None
+        import multiprocessing
+
+        self.manager = multiprocessing.Manager()
+        self.queue = self.manager.Queue()
+        self.thread = threading.Thread(target=self._pass_on, daemon=True)
+        self.thread.start()
+        return self.queue
+
+    def _pass_on(self) -> None:
+        assert self.pages is not None
+        while True:
+            try:
+                item = self.queue.get()
+            except (EOFError, OSError):
+                return
+            if item is None:
+                return
+            self.pages(*item)
+
+    def __exit__(self, *_: object) -> None:
+        if self.queue is not None:
+            self.queue.put(None)
+            self.thread.join(timeout=5)
+            self.manager.shutdown()
+
+
 def default_jobs() -> int:
     try:
         return max(1, len(os.sched_getaffinity(0)))
@@ -147,6 +195,7 @@ def survey(
     progress: Callable[[SurveyRow], None] | None = None,
     engine: str | None = None,
     ocr: str | None = None,
+    pages: Callable[[str, int, int], None] | None = None,
 ) -> Iterator[SurveyRow]:
     """Each file read (the store's copy when current) and checked; rows in the order given.
 
@@ -185,12 +234,16 @@ def survey(
             progress(row)
     workers = max(1, min(jobs or default_jobs(), len(pending) or 1))
     if pending:
-        with ProcessPoolExecutor(
-            max_workers=workers, initializer=_share_cores, initargs=(workers,)
-        ) as pool:
+        with (
+            _PageReports(pages) as queue,
+            ProcessPoolExecutor(
+                max_workers=workers, initializer=_share_cores, initargs=(workers,)
+            ) as pool,
+        ):
             futures: dict[Future[tuple[Reviewed | None, Text | None, float]], tuple[int, Path]]
             futures = {
-                pool.submit(_read_one, str(path), engine, ocr): (i, path) for i, path in pending
+                pool.submit(_read_one, str(path), engine, ocr, queue): (i, path)
+                for i, path in pending
             }
             for future in as_completed(futures):
                 index, path = futures[future]

@@ -80,3 +80,18 @@ def test_a_missing_folder_is_one_line_and_exit_2(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1
     assert "nowhere" in result.stderr
+
+
+def test_pages_read_in_the_workers_are_reported_as_they_come() -> None:
+    """A survey's workers say each page they read, so a slow (scanned) file shows it moves."""
+    from budget_review.review.survey import survey
+
+    pdf = (
+        Path(__file__).parents[1] / "samples" / "shanghai-putuo-social-work-2024-final-accounts.pdf"
+    )
+    seen: list[tuple[str, int, int]] = []
+    (row,) = list(survey(None, [pdf], jobs=1, pages=lambda *page: seen.append(page)))
+    assert row.problem is None
+    assert seen and {path for path, _, _ in seen} == {str(pdf)}
+    assert seen[-1][1] == seen[-1][2] == row.pages
+    assert [done for _, done, _ in seen] == sorted(done for _, done, _ in seen)
