@@ -156,19 +156,22 @@ class NotesController(Screen[None]):
             self.notify(text("note.focus_first", self.lang), markup=False)
             return
         target, value, heading = found
-        fresh = new_note(self.current.document, target, "", category, value)
+        self._write_new(target, value, heading, Draft(category, typed))
 
-        def save(draft: Draft, theirs: Note | None) -> Note:
+    def _write_new(self, target: Target, value: str | None, heading: str, draft: Draft) -> None:
+        """The editor for a new note; it saves the note itself (see `NoteEditor`)."""
+        assert self.current is not None
+        fresh = new_note(self.current.document, target, "", draft.category, value)
+
+        def save(typed: Draft, theirs: Note | None) -> Note:
             # one id for every retry of this note; a new note has nothing to merge with
             start = theirs or fresh
-            edited = replace(start, text=draft.text, category=draft.category)
-            if theirs is None and draft.category == Category.VERIFIED:
+            edited = replace(start, text=typed.text, category=typed.category)
+            if theirs is None and typed.category == Category.VERIFIED:
                 edited = replace(edited, status="resolved")  # checked: nothing left open
             return self.notebook.save(edited, base=theirs)
 
-        self.app.push_screen(
-            NoteEditor(heading, Draft(category, typed), self.lang, save), self._saved
-        )
+        self.app.push_screen(NoteEditor(heading, draft, self.lang, save), self._saved)
 
     def action_accept_finding(self) -> None:
         """`a`: the finding under the cursor (in the findings list, or the worst on the
@@ -192,16 +195,9 @@ class NotesController(Screen[None]):
         figures = tuple(r.at for r in finding.refs if r.at.is_figure)
         target = Target("finding", finding=finding.id, rule=finding.rule, figures=figures)
         message = finding.message_in(self.lang)
-        fresh = new_note(self.current.document, target, "", Category.PROBLEM, None)
-
-        def save(draft: Draft, theirs: Note | None) -> Note:
-            start = theirs or fresh
-            edited = replace(start, text=draft.text, category=draft.category)
-            return self.notebook.save(edited, base=theirs)
-
-        heading = f"[{finding.rule}] {message}"
-        draft = Draft(Category.PROBLEM, message)
-        self.app.push_screen(NoteEditor(heading, draft, self.lang, save), self._saved)
+        self._write_new(
+            target, None, f"[{finding.rule}] {message}", Draft(Category.PROBLEM, message)
+        )
 
     def action_edit_note(self) -> None:
         note = None
