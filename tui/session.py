@@ -6,7 +6,7 @@ Kept free of textual so that it is tested as plain Python.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from budget_review.model import (
@@ -100,7 +100,7 @@ class OpenDocument:
             ref = _landing(finding)
             if ref is None or self._positions is None:
                 return (10**6, 0, 0, index)
-            part, page, line, top = self._positions.of(_stop_place(ref.at, paragraph_of), ref)
+            part, page, line, top = self._positions.of(_stop_place(ref, paragraph_of), ref)
             return (part, page, line + top, index)
 
         return [f for _, f in sorted(enumerate(self.report.findings), key=key)]
@@ -221,7 +221,7 @@ def finding_stops(
         ref = _landing(finding)
         if ref is None:
             continue
-        place = _stop_place(ref.at, paragraph_of)
+        place = _stop_place(ref, paragraph_of)
         part, page, line, top = position.of(place, ref)
         order = (part, page, line + top, index)
         stops.append(Stop(finding, place, order, follows.get(finding.id, 0)))
@@ -275,16 +275,13 @@ def _landing(finding: Finding) -> Ref | None:
     return next((r for r in finding.refs if r.at.kind != "document"), None)
 
 
-def _stop_place(at: Address, paragraph_of: dict[str, str]) -> Address:
-    if at.is_figure:
-        return Address(table=at.table, row=at.row, column=at.column)
-    if at.table is not None:
-        return Address(table=at.table, row=at.row)
-    if at.card is not None:
-        return Address(card=at.card)
-    if at.claim is not None:
-        return Address(paragraph=at.paragraph or paragraph_of.get(at.claim), claim=at.claim)
-    return Address(paragraph=at.paragraph)
+def _stop_place(ref: Ref, paragraph_of: dict[str, str]) -> Address:
+    """Where `]` shows a ref: where any ref is shown (`any_place`), a row or table as a
+    whole, and a number of the text with the paragraph it stands in (for its position)."""
+    place = any_place(ref) or Address(table=ref.at.table, row=ref.at.row)
+    if place.claim is not None and place.paragraph is None:
+        place = replace(place, paragraph=paragraph_of.get(place.claim))
+    return place
 
 
 def _blames(finding: Finding, place: Address) -> bool:
