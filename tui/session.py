@@ -65,7 +65,6 @@ class OpenDocument:
     document: Document
     report: Report
     by_place: dict[Address, list[Finding]] = field(default_factory=dict)
-    failing: list[Address] = field(default_factory=list)  # in reading order
     stops: list[Stop] = field(default_factory=list)  # failing findings in document order
     _positions: Positions | None = field(default=None, repr=False, compare=False)
 
@@ -78,35 +77,23 @@ class OpenDocument:
                 if place is not None and finding not in by_place[place]:
                     by_place[place].append(finding)
         opened = cls(document, report, dict(by_place))
-        opened.failing = [
-            Address(table.number, row.key, column)
-            for table in document.tables
-            for row in table.rows
-            for column in table.columns
-            if opened.worst(Address(table.number, row.key, column)) in _FAILING
-        ]
         opened._positions = Positions(document)
         opened.stops = finding_stops(document, report, opened._positions)
         return opened
 
     def reading_order(self) -> list[Finding]:
-        """Every finding in the order of the places it stands, as printed."""
+        """Every finding in the order of the places it stands, as printed (a finding that
+        names no place last)."""
         if self._positions is None:
             self._positions = Positions(self.document)
-        paragraph_of = {claim.key: claim.paragraph for claim in self.document.claims}
+        positions = self._positions
 
         def key(item: tuple[int, Finding]) -> tuple[int, int, int, int]:
             index, finding = item
-            ref = _landing(finding)
-            if ref is None or self._positions is None:
-                return (10**6, 0, 0, index)
-            part, page, line, top = self._positions.of(_stop_place(ref, paragraph_of), ref)
-            return (part, page, line + top, index)
+            landed = positions.landing(finding, index)
+            return landed[1] if landed is not None else (10**6, 0, 0, index)
 
         return [f for _, f in sorted(enumerate(self.report.findings), key=key)]
-
-    def stop_index(self, finding: Finding) -> int | None:
-        return next((i for i, s in enumerate(self.stops) if s.finding is finding), None)
 
     def order_of(self, place: Address) -> tuple[int, int, int, int] | None:
         """Where a place stands in the document, to find the next finding after it."""
@@ -170,35 +157,6 @@ class OpenDocument:
     def card_status(self, card: ProjectCard) -> Severity | None:
         return self.worst(Address(card=card.name))
 
-    def next_failing(self, current: Address | None, backwards: bool = False) -> Address | None:
-        """The next (or previous) failing figure after `current`, wrapping around."""
-        if not self.failing:
-            return None
-        order = self.failing[::-1] if backwards else self.failing
-        if current is None or current not in self.failing:
-            position = self._position(current)
-            ahead = [
-                p
-                for p in order
-                if (self._position(p) < position if backwards else self._position(p) > position)
-            ]
-            return ahead[0] if ahead else order[0]
-        index = order.index(current)
-        return order[(index + 1) % len(order)]
-
-    def _position(self, place: Address | None) -> tuple[int, int, int]:
-        if place is None or place.table is None:
-            return (-1, -1, -1)
-        tables = [t.number for t in self.document.tables]
-        t_index = tables.index(place.table) if place.table in tables else -1
-        table = self.table(place.table)
-        if table is None:
-            return (t_index, -1, -1)
-        rows = [r.key for r in table.rows]
-        r_index = rows.index(place.row) if place.row in rows else -1
-        c_index = table.columns.index(place.column) if place.column in table.columns else -1
-        return (t_index, r_index, c_index)
-
 
 def finding_stops(
     document: Document, report: Report, position: Positions | None = None
@@ -212,19 +170,15 @@ def finding_stops(
     for finding in report.findings:
         if finding.cause:
             follows[finding.cause] += 1
-    paragraph_of = {claim.key: claim.paragraph for claim in document.claims}
     position = position or Positions(document)
     stops = []
     for index, finding in enumerate(report.findings):
         if finding.severity not in _FAILING or finding.cause:
             continue
-        ref = _landing(finding)
-        if ref is None:
-            continue
-        place = _stop_place(ref, paragraph_of)
-        part, page, line, top = position.of(place, ref)
-        order = (part, page, line + top, index)
-        stops.append(Stop(finding, place, order, follows.get(finding.id, 0)))
+        landed = position.landing(finding, index)
+        if landed is not None:
+            place, order = landed
+            stops.append(Stop(finding, place, order, follows.get(finding.id, 0)))
     return sorted(stops, key=lambda s: s.order)
 
 
@@ -234,10 +188,23 @@ class Positions:
 
     def __init__(self, document: Document) -> None:
         self.document = document
+        self.paragraph_of = {claim.key: claim.paragraph for claim in document.claims}
         self.paragraphs: dict[str, Provenance] = {}
         for section in document.sections:
             for index in range(len(section.paragraphs)):
                 self.paragraphs[section.paragraph_key(index)] = section.place_of(index)
+
+    def landing(
+        self, finding: Finding, index: int
+    ) -> tuple[Address, tuple[int, int, int, int]] | None:
+        """Where `]` shows a finding, and its place in reading order (`index`, the finding's
+        place in the report, orders findings on one spot)."""
+        ref = _landing(finding)
+        if ref is None:
+            return None
+        place = _stop_place(ref, self.paragraph_of)
+        part, page, line, top = self.of(place, ref)
+        return place, (part, page, line + top, index)
 
     def of(self, place: Address, ref: Ref | None = None) -> tuple[int, int, int, int]:
         where = self._where(place)
