@@ -175,29 +175,43 @@ def reopen(path: Path) -> tuple[float, float]:
 
 
 def app_benchmarks() -> None:
-    """Start to first full screen with a cached document, against importing textual."""
+    """Start to first full screen with a cached document, against a minimal Textual app.
+
+    Both are started as processes, interleaved, and say on stderr when their first full
+    screen is drawn (`ready <time>`), then leave. Two spans are timed: start to that
+    screen, and start to the end of the process."""
     print()
+    compile_sources()
     with tempfile.TemporaryDirectory() as folder:
         env = {**os.environ, "BUDGET_REVIEW_DB": folder, "BUDGET_REVIEW_CONFIG": folder}
         subprocess.run(
             [str(SCRIPT), "ingest", str(SAMPLE)], check=True, env=env, capture_output=True
         )
         ready_env = {**env, "BUDGET_REVIEW_EXIT_WHEN_READY": "1"}
-        app = timed(
-            lambda: subprocess.run(
-                [str(SCRIPT), "open", str(SAMPLE)], check=True, env=ready_env, capture_output=True
-            ),
-            repeat=5,
-        )
-        minimal = timed(
-            lambda: subprocess.run(
-                [sys.executable, "-c", MINIMAL_APP], check=True, env=ready_env, capture_output=True
-            ),
-            repeat=5,
-        )
-    report("app: start to first full screen (cached)", app)
-    report("minimal Textual app, one 60-row DataTable", minimal)
-    print(f"{'ratio':<48} {app[0] / minimal[0]:5.2f}x  (target <= 1.3x)")
+        runs: dict[str, tuple[list[float], list[float]]] = {"app": ([], []), "minimal": ([], [])}
+        commands = {
+            "app": [str(SCRIPT), "open", str(SAMPLE)],
+            "minimal": [sys.executable, "-c", MINIMAL_APP],
+        }
+        for _ in range(7):
+            for name, command in commands.items():
+                screen, end = _started(command, ready_env)
+                runs[name][0].append(screen)
+                runs[name][1].append(end)
+    app_screen, app_end = (statistics.median(x) for x in runs["app"])
+    minimal_screen, minimal_end = (statistics.median(x) for x in runs["minimal"])
+    for label, value in (
+        ("app: start to first full screen (cached)", app_screen),
+        ("minimal Textual app, one 60-row DataTable", minimal_screen),
+    ):
+        print(f"{label:<48} median {value * 1000:8.1f} ms")
+    print(f"{'ratio':<48} {app_screen / minimal_screen:5.2f}x  (target <= 1.3x)")
+    for label, value in (
+        ("app: start to the end of the process", app_end),
+        ("minimal Textual app: the same", minimal_end),
+    ):
+        print(f"{label:<48} median {value * 1000:8.1f} ms")
+    print(f"{'ratio':<48} {app_end / minimal_end:5.2f}x")
     render_largest_table()
     print(
         f"{'app: show the largest table (' + str(LARGEST[0]) + ' rows)':<48} "
@@ -205,9 +219,33 @@ def app_benchmarks() -> None:
     )
 
 
+def compile_sources() -> None:
+    """Byte-compile the package, as installing a wheel does: with PYTHONDONTWRITEBYTECODE
+    set (as on some machines, and in CI) an editable install would compile every module
+    on every start, and the start-up timed would be the compiler's."""
+    import compileall
+
+    for folder in ("model", "parsers", "checks", "store", "review", "reports", "tui", "cli"):
+        compileall.compile_dir(ROOT / folder, quiet=1)
+
+
+def _started(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Seconds from starting `command` to its `ready` line, and to its end."""
+    start = time.time()
+    done = subprocess.run(command, check=True, env=env, capture_output=True, text=True)
+    end = time.time()
+    ready = [
+        float(line.split()[1]) for line in done.stderr.splitlines() if line.startswith("ready ")
+    ]
+    if not ready:
+        raise SystemExit(f"{command[0]}: no ready line on stderr: {done.stderr[-500:]}")
+    return ready[0] - start, end - start
+
+
 # The yardstick for start-up: the least a Textual app with a table can do, drawn once
-# headless and left, as `BUDGET_REVIEW_EXIT_WHEN_READY` makes the review app do.
+# headless and left, saying when, as `BUDGET_REVIEW_EXIT_WHEN_READY` makes the review app do.
 MINIMAL_APP = """
+import sys, time
 from textual.app import App
 from textual.widgets import DataTable, Footer, Header
 
@@ -222,7 +260,11 @@ class Minimal(App):
         table.add_columns("编码", "名称", "合计", "基本支出", "项目支出")
         for n in range(60):
             table.add_row(f"2080{n:02d}", f"科目{n}", f"{n * 1234.5:.2f}", "1.00", "2.00")
-        self.call_after_refresh(self.exit)
+        self.call_after_refresh(self.ready)
+
+    def ready(self):
+        print(f"ready {time.time():.6f}", file=sys.stderr)
+        self.exit()
 
 Minimal().run(headless=True)
 """

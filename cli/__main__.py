@@ -1,3 +1,3 @@
-from budget_review.cli.main import main
+from budget_review.cli.entry import main
 
 raise SystemExit(main())

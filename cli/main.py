@@ -8,6 +8,7 @@ Chinese unless `--lang en` (or BUDGET_REVIEW_LANG=en) asks for English.
 from __future__ import annotations
 
 import argparse
+import gc
 import io
 import json
 import os
@@ -489,6 +490,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang = getattr(args, "lang", None) or _default_lang()
     _limits(args)
     if args.command != "open":
+        gc.enable()  # paused by the console script for the app's start-up only
         # Reports and listings carry a document's text: nothing in it may steer the
         # terminal. (The app draws its own screen and escapes what it shows.)
         sys.stdout = PrintableWriter(sys.stdout)

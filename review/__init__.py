@@ -13,6 +13,7 @@ from budget_review.review.pipeline import (
     open_stored,
     read_for_review,
     stop_reading,
+    stored_and_current,
     stored_for_review,
 )
 
@@ -27,5 +28,6 @@ __all__ = [
     "open_stored",
     "read_for_review",
     "stop_reading",
+    "stored_and_current",
     "stored_for_review",
 ]

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from importlib.resources import files
 from pathlib import Path
 
 from budget_review.checks.version import CHECKS_VERSION
@@ -24,6 +23,8 @@ BUNDLED_SAMPLE = "jincheng-hrss-2026-budget.txt"
 
 def bundled_sample() -> Path:
     """The sample disclosure that ships inside the package (`budget-review` with no file)."""
+    from importlib.resources import files  # only when no file is named
+
     return Path(str(files("budget_review.samples").joinpath(BUNDLED_SAMPLE)))
 
 
@@ -78,6 +79,26 @@ def from_store(store: Store | None, sha: str) -> Reviewed | None:
 def stored_for_review(path: str | Path, store: Store) -> Reviewed | None:
     """The store's current copy of the document in `path`, or None: never parses."""
     return from_store(store, hashlib.sha256(read_input(path)).hexdigest())
+
+
+# A file opened before the first frame is read whole and hashed on the UI thread: a
+# larger one goes to the loading worker, where it can be watched and stopped.
+QUICK_OPEN_BYTES = 32 * 1024 * 1024
+
+
+def stored_and_current(path: str | Path, store: Store) -> Reviewed | None:
+    """The store's copy of `path` when nothing is left to do: stored by these readers,
+    with findings of these checks, and the file small enough to hash at once. Else None
+    (also when the file cannot be read: reading it properly says why)."""
+    try:
+        if Path(path).stat().st_size > QUICK_OPEN_BYTES:
+            return None
+        reviewed = stored_for_review(path, store)
+    except (OSError, InputError):
+        return None
+    if reviewed is None or reviewed.report_is_new:
+        return None  # the checks must run: that is work for the worker
+    return reviewed
 
 
 def _parse(

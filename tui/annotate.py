@@ -14,21 +14,19 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+if TYPE_CHECKING:
+    from budget_review.tui.screens.note_editor import Draft
+    from budget_review.tui.widgets.notes_pane import NotesTable
+
 from budget_review.model import Address, Finding
 from budget_review.store.notes import Category, Note, NoteBook, Target, new_note
 from budget_review.tui.i18n import text
-from budget_review.tui.screens.confirm import ConfirmScreen
-from budget_review.tui.screens.note_editor import Draft, NoteEditor
 from budget_review.tui.session import OpenDocument
 from budget_review.tui.widgets.figure_grid import FigureGrid
-from budget_review.tui.widgets.findings_pane import FindingsTable
 from budget_review.tui.widgets.inspector import Inspector
-from budget_review.tui.widgets.narrative_pane import ParagraphList
-from budget_review.tui.widgets.notes_pane import NotesTable
 from budget_review.tui.widgets.table_list import TableList
-from textual import on, work
+from textual import work
 from textual.screen import Screen
-from textual.widgets import TabbedContent
 
 # Characters a file name may not hold on some system, and controls (a NUL from a
 # document's department name would make the write itself fail).
@@ -53,6 +51,7 @@ class NotesController(Screen[None]):
     current: OpenDocument | None
     current_table: int | None
     current_card: int
+    active_pane: str
     notes: list[Note]
     deleted: list[Note]
     lang: str
@@ -103,6 +102,9 @@ class NotesController(Screen[None]):
 
     def focused_target(self) -> tuple[Target, str | None, str] | None:
         """What `c` annotates: the focused figure, table, card or finding."""
+        from budget_review.tui.widgets.findings_pane import FindingsTable
+        from budget_review.tui.widgets.narrative_pane import ParagraphList
+
         if self.current is None:
             return None
         focused = self.focused
@@ -143,7 +145,7 @@ class NotesController(Screen[None]):
                 None,
                 heading,
             )
-        if self.query_one("#panes", TabbedContent).active == "cards":
+        if self.active_pane == "cards":
             cards = self.current.document.cards
             if 0 <= self.current_card < len(cards):
                 name = cards[self.current_card].name
@@ -151,6 +153,8 @@ class NotesController(Screen[None]):
         return None
 
     def action_comment(self, typed: str = "", category: Category = Category.PROBLEM) -> None:
+        from budget_review.tui.screens.note_editor import Draft
+
         found = self.focused_target()
         if found is None or self.current is None:
             self.notify(text("note.focus_first", self.lang), markup=False)
@@ -160,6 +164,8 @@ class NotesController(Screen[None]):
 
     def _write_new(self, target: Target, value: str | None, heading: str, draft: Draft) -> None:
         """The editor for a new note; it saves the note itself (see `NoteEditor`)."""
+        from budget_review.tui.screens.note_editor import NoteEditor
+
         assert self.current is not None
         fresh = new_note(self.current.document, target, "", draft.category, value)
 
@@ -176,6 +182,8 @@ class NotesController(Screen[None]):
     def action_accept_finding(self) -> None:
         """`a`: the finding under the cursor (in the findings list, or the worst on the
         focused figure) becomes a problem note in its own words."""
+        from budget_review.tui.widgets.findings_pane import FindingsTable
+
         focused = self.focused
         finding = None
         if isinstance(focused, FindingsTable) and focused.findings:
@@ -191,6 +199,8 @@ class NotesController(Screen[None]):
         self._note_on_finding(finding)
 
     def _note_on_finding(self, finding: Finding) -> None:
+        from budget_review.tui.screens.note_editor import Draft
+
         assert self.current is not None
         figures = tuple(r.at for r in finding.refs if r.at.is_figure)
         target = Target("finding", finding=finding.id, rule=finding.rule, figures=figures)
@@ -200,6 +210,9 @@ class NotesController(Screen[None]):
         )
 
     def action_edit_note(self) -> None:
+        from budget_review.tui.screens.note_editor import Draft, NoteEditor
+        from budget_review.tui.widgets.notes_pane import NotesTable
+
         note = None
         if isinstance(self.focused, NotesTable):
             note = self.focused.selected()
@@ -231,8 +244,9 @@ class NotesController(Screen[None]):
             self.notify(text("note.saved", self.lang), markup=False)
             self.refresh_notes()
 
-    @on(NotesTable.Act)
-    def _note_action(self, event: NotesTable.Act) -> None:
+    def on_notes_table_act(self, event: NotesTable.Act) -> None:
+        from budget_review.tui.screens.confirm import ConfirmScreen
+
         note = event.note
         if event.action == "go":
             self._go_to_note(note)
@@ -279,6 +293,8 @@ class NotesController(Screen[None]):
             return None
 
     def refresh_notes(self) -> None:
+        from budget_review.tui.widgets.notes_pane import NotesTable
+
         if self.current is None:
             return
         self.notes = self.notebook.for_document(self.current.document)
@@ -291,8 +307,8 @@ class NotesController(Screen[None]):
             grid.show(self.current, table, self.separators, self.noted_places())
             if place is not None:
                 grid.move_to(place)
-        notes_table = self.query_one(NotesTable)
-        notes_table.show(self.notes, self.lang, self.current)
+        for notes_table in self.query(NotesTable):  # once the notes pane is built
+            notes_table.show(self.notes, self.lang, self.current)
         self.query_one(Inspector).show(
             self.current, grid.place_at_cursor(), self.lang, self.notes_at(grid.place_at_cursor())
         )
@@ -300,7 +316,11 @@ class NotesController(Screen[None]):
 
     def refresh_narrative_notes(self) -> None:
         """The ✎ of the text's rows and the notes under the explanation, kept in step."""
-        rows = self.query_one(ParagraphList)
+        from budget_review.tui.widgets.narrative_pane import ParagraphList
+
+        rows = next(iter(self.query(ParagraphList)), None)
+        if rows is None:
+            return  # not built yet: it reads the notes when it is
         rows.noted = self.noted_text()
         index = rows.highlighted
         if index is not None and rows.rows:

@@ -13,26 +13,26 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from budget_review.model import Address, InputError, say
-from budget_review.review import Reviewed, open_for_review, stop_reading
+from budget_review.review import Reviewed, open_for_review, stop_reading, stored_and_current
 from budget_review.store import Store
 from budget_review.store.notes import Note, NoteBook
 from budget_review.store.store import default_store_path
 from budget_review.tui.config import load_keymap, load_settings, save_settings
 from budget_review.tui.i18n import text
 from budget_review.tui.keys import localise
-from budget_review.tui.narrative import NarrativeParagraph
-from budget_review.tui.screens.help import HelpScreen
 from budget_review.tui.screens.review import READY_EXIT, ReviewScreen
-from budget_review.tui.search import Match
 from budget_review.tui.session import OpenDocument
 from textual import work
 from textual.app import App, SystemCommand
+from textual.dom import DOMNode
 from textual.reactive import reactive
 from textual.screen import Screen
 
 __all__ = ["READY_EXIT", "ReviewApp", "make_review_app"]
 
 if TYPE_CHECKING:
+    from budget_review.tui.narrative import NarrativeParagraph
+    from budget_review.tui.search import Match
     from textual.command import Provider
 
 
@@ -134,6 +134,25 @@ class ReviewApp(App[None]):
 
     # ------------------------------------------------------------------ loading
 
+    def start_loading(self) -> None:
+        """Open the files. The first opens at once when the store has it ready (reading the
+        store is quick, and the first full screen then shows the document); the others, or
+        all when it must be read, open in the loading worker."""
+        paths = list(self.paths)
+        ready = self._stored_and_current(paths[0]) if paths else None
+        if ready is not None:
+            self.add_document(ready)
+            paths = paths[1:]
+        if paths:
+            self.load(paths)
+
+    def _stored_and_current(self, path: Path) -> Reviewed | None:
+        try:
+            with Store(self.store_root) as store:
+                return stored_and_current(path, store)
+        except Exception:
+            return None
+
     @work(thread=True, exclusive=True, group="load")
     def load(self, paths: list[Path]) -> None:
         """Open each file through the store (parsed only if not there yet), in a thread."""
@@ -195,14 +214,21 @@ class ReviewApp(App[None]):
         super().exit(*args, **kwargs)
 
     def action_help(self) -> None:
+        from budget_review.tui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen(self.lang))
 
     def action_switch_language(self) -> None:
         self.lang = "en" if self.lang == "zh" else "zh"
 
-    def localise_bindings(self, lang: str) -> None:
-        """Footer descriptions in the interface language (bindings are looked up by id)."""
-        for node in [self, *self.screen_stack[:1], *self.screen_stack[0].walk_children()]:
+    def localise_bindings(self, lang: str, root: DOMNode | None = None) -> None:
+        """Footer descriptions in the interface language (bindings are looked up by id):
+        of every node, or of `root` and what it holds (a pane just built)."""
+        if root is None:
+            nodes = [self, *self.screen_stack[:1], *self.screen_stack[0].walk_children()]
+        else:
+            nodes = [root, *root.walk_children()]
+        for node in nodes:
             localise(node, lang)
         self.refresh_bindings()
 

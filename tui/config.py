@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +31,8 @@ def load_keymap(folder: Path | None = None) -> tuple[dict[str, str], str | None]
     path = (folder or config_dir()) / "keys.toml"
     if not path.exists():
         return {}, None
+    import tomllib  # only for a remap file: most starts have none
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:

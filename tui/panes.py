@@ -1,21 +1,19 @@
 """The review screen's panes, each declared once: id, title, key, what it shows, what
-takes the keys when it is shown. Tabs, pane keys, tab order, language switch and
-focus all read this list."""
+takes the keys when it is shown. The pane bar, pane keys, tab order, language switch
+and focus all read this list.
+
+A pane's widgets are imported when it is first built: the first screen shows only the
+tables, and waits for nothing else.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from budget_review.tui.widgets.cards_pane import CardList, CardsPane
-from budget_review.tui.widgets.documents_pane import DocumentsTable
-from budget_review.tui.widgets.figure_grid import FigureGrid, TableGrid
-from budget_review.tui.widgets.findings_pane import FindingsPane, FindingsTable
+from budget_review.tui.widgets.figure_grid import TableGrid
 from budget_review.tui.widgets.inspector import Inspector
-from budget_review.tui.widgets.narrative_pane import NarrativePane, ParagraphList
-from budget_review.tui.widgets.notes_pane import NotesTable
 from budget_review.tui.widgets.table_list import TableList
-from budget_review.tui.widgets.totals_pane import TotalsPane
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
@@ -33,12 +31,48 @@ class TablesPane(Horizontal):
             yield Inspector(id="inspector")
 
 
+def _cards() -> Widget:
+    from budget_review.tui.widgets.cards_pane import CardsPane
+
+    return CardsPane()
+
+
+def _totals() -> Widget:
+    from budget_review.tui.widgets.totals_pane import TotalsPane
+
+    return TotalsPane()
+
+
+def _narrative() -> Widget:
+    from budget_review.tui.widgets.narrative_pane import NarrativePane
+
+    return NarrativePane()
+
+
+def _findings() -> Widget:
+    from budget_review.tui.widgets.findings_pane import FindingsPane
+
+    return FindingsPane()
+
+
+def _notes() -> Widget:
+    from budget_review.tui.widgets.notes_pane import NotesTable
+
+    return NotesTable(id="notes-table")
+
+
+def _documents() -> Widget:
+    from budget_review.tui.widgets.documents_pane import DocumentsTable
+
+    return DocumentsTable(id="documents-table")
+
+
 @dataclass(frozen=True)
 class Pane:
     id: str  # also the words' key: pane.<id>
     key: str  # the key that shows it
     body: Callable[[], Widget]
-    focus: type[Widget]  # what takes the keys when the pane is shown
+    focus: str  # the type of the widget that takes the keys when the pane is shown
 
     @property
     def title_key(self) -> str:
@@ -46,13 +80,13 @@ class Pane:
 
 
 PANES: tuple[Pane, ...] = (
-    Pane("tables", "T", TablesPane, FigureGrid),
-    Pane("cards", "C", CardsPane, CardList),
-    Pane("totals", "S", TotalsPane, TotalsPane),
-    Pane("narrative", "W", NarrativePane, ParagraphList),
-    Pane("findings", "E", FindingsPane, FindingsTable),
-    Pane("notes", "O", lambda: NotesTable(id="notes-table"), NotesTable),
-    Pane("documents", "D", lambda: DocumentsTable(id="documents-table"), DocumentsTable),
+    Pane("tables", "T", TablesPane, "FigureGrid"),
+    Pane("cards", "C", _cards, "CardList"),
+    Pane("totals", "S", _totals, "TotalsPane"),
+    Pane("narrative", "W", _narrative, "ParagraphList"),
+    Pane("findings", "E", _findings, "FindingsTable"),
+    Pane("notes", "O", _notes, "NotesTable"),
+    Pane("documents", "D", _documents, "DocumentsTable"),
 )
 PANE_IDS = tuple(pane.id for pane in PANES)
 

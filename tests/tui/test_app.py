@@ -12,9 +12,10 @@ from budget_review.tui.widgets.cards_pane import CardView
 from budget_review.tui.widgets.figure_grid import FigureGrid
 from budget_review.tui.widgets.findings_pane import FindingsTable
 from budget_review.tui.widgets.inspector import Inspector
+from budget_review.tui.widgets.pane_bar import PaneBar
 from budget_review.tui.widgets.table_list import TableList
 from rich.console import Console
-from textual.widgets import Static, TabbedContent
+from textual.widgets import Static
 
 from tests.tui.conftest import loaded
 
@@ -39,7 +40,7 @@ async def test_opening_the_sample_shows_its_tables(make_app: Callable[..., Revie
         assert "晋城市人力资源和社会保障局" in app.sub_title
         grid = app.query_one(FigureGrid)
         assert grid.table_number == 1 and grid.row_count > 30
-        assert app.query_one("#panes", TabbedContent).active == "tables"
+        assert app.review.active_pane == "tables"
 
 
 async def test_next_failing_figure_shows_its_finding(make_app: Callable[..., ReviewApp]) -> None:
@@ -72,7 +73,7 @@ async def test_a_finding_jumps_to_its_figure(make_app: Callable[..., ReviewApp])
         await pilot.press("enter")
         await pilot.pause()
         # the error's first figure is the card; its project row is the second
-        assert app.query_one("#panes", TabbedContent).active == "cards"
+        assert app.review.active_pane == "cards"
         assert "人才中心大楼维修费" in _static_text(app.query_one("#card-body", Static))
 
 
@@ -117,15 +118,29 @@ async def test_search_and_next_match(make_app: Callable[..., ReviewApp]) -> None
         assert second is not None and second != first and "遗属补助" in (second.row or "")
 
 
+async def test_a_pane_built_later_has_its_keys_in_the_interface_language(
+    make_app: Callable[..., ReviewApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot, app)
+        await pilot.press("O")  # the notes pane, built now
+        descriptions = {b.binding.id: b.binding.description for b in app.active_bindings.values()}
+        assert descriptions["notes.delete"] == "删除"
+        await pilot.press("L")
+        descriptions = {b.binding.id: b.binding.description for b in app.active_bindings.values()}
+        assert descriptions["notes.delete"] == "Delete"
+
+
 async def test_switching_language(make_app: Callable[..., ReviewApp]) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot, app)
-        tabs = app.query_one("#panes", TabbedContent)
-        assert str(tabs.get_tab("tables").label) == "表格"
+        bar = app.query_one(PaneBar)
+        assert "表格 T" in str(bar.render())
         await pilot.press("L")
         assert app.lang == "en"
-        assert str(tabs.get_tab("tables").label) == "Tables"
+        assert "Tables T" in str(bar.render()) and "表格" not in str(bar.render())
         descriptions = {b.binding.id: b.binding.description for b in app.active_bindings.values()}
         assert descriptions["app.help"] == "Help"
 

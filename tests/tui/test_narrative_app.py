@@ -18,7 +18,7 @@ from budget_review.tui.widgets.inspector import Inspector, ref_label
 from budget_review.tui.widgets.narrative_pane import ParagraphList
 from rich.console import Console
 from textual.pilot import Pilot
-from textual.widgets import Static, TabbedContent
+from textual.widgets import Static
 
 from tests.conftest import JINCHENG_TXT
 from tests.tui.conftest import loaded
@@ -38,7 +38,7 @@ async def test_narrative_pane_goes_to_the_wrong_number(
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot, app)
         await pilot.press("W")
-        assert app.query_one("#panes", TabbedContent).active == "narrative"
+        assert app.review.active_pane == "narrative"
         checked = [
             m for p in app.paragraphs for m in p.marks if any(r.at.is_figure for r in m.compared)
         ]
@@ -48,7 +48,7 @@ async def test_narrative_pane_goes_to_the_wrong_number(
         wrong = next(i for i, s in enumerate(app.current.stops) if s.finding.rule == "N1")
         for _ in range(wrong + 1):
             await pilot.press("right_square_bracket")
-        assert app.query_one("#panes", TabbedContent).active == "narrative"
+        assert app.review.active_pane == "narrative"
         paragraph = app.paragraphs[app.current_paragraph]
         assert paragraph.severity == Severity.ERROR
         assert "31,317.80" in paragraph.text
@@ -159,7 +159,7 @@ async def test_f_on_a_number_goes_to_the_figure_it_was_compared_with(
         assert isinstance(app.screen, FollowScreen)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.query_one("#panes", TabbedContent).active == "tables"
+        assert app.review.active_pane == "tables"
         place = app.query_one(FigureGrid).place_at_cursor()
         n1 = next(f for f in app.current.report.findings if f.rule == "N1")  # type: ignore[union-attr]
         assert place == next(r.at for r in n1.refs if r.at.is_figure)

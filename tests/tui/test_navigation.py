@@ -18,7 +18,7 @@ from budget_review.tui.widgets.documents_pane import DocumentsTable
 from budget_review.tui.widgets.figure_grid import FigureGrid
 from budget_review.tui.widgets.table_list import TableList
 from rich.console import Console
-from textual.widgets import Static, TabbedContent
+from textual.widgets import Static
 
 from tests.conftest import JINCHENG_TXT
 from tests.tui.conftest import loaded
@@ -32,7 +32,7 @@ def _messages(app: ReviewApp) -> list[str]:
 
 
 def _pane(app: ReviewApp) -> str:
-    return str(app.query_one("#panes", TabbedContent).active)
+    return str(app.review.active_pane)
 
 
 async def test_next_finding_reaches_every_kind_and_says_where_it_wraps(

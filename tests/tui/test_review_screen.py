@@ -6,8 +6,11 @@ from collections.abc import Callable
 
 from budget_review.tui.app import ReviewApp
 from budget_review.tui.screens.review import ReviewScreen
+from budget_review.tui.widgets.cards_pane import CardList
+from budget_review.tui.widgets.figure_grid import FigureGrid
 from budget_review.tui.widgets.findings_pane import FindingsTable
 from budget_review.tui.widgets.notes_pane import NotesTable
+from budget_review.tui.widgets.pane_bar import PaneBar
 
 from tests.tui.conftest import loaded
 
@@ -21,7 +24,54 @@ async def test_the_current_table_is_held_once(make_app: Callable[..., ReviewApp]
         assert app.current is screen.current and app.documents == screen.documents
         app.action_goto_table(3)
         await pilot.pause()
-        # set on the screen, the panes that filter by it follow
         assert screen.current_table == app.current_table == 3
+        # set on the screen, the panes that filter by it follow: when built ...
+        await pilot.press("E", "O", "T")
         assert app.query_one(FindingsTable).current_table == 3
         assert app.query_one(NotesTable).current_table == 3
+        # ... and after
+        app.action_goto_table(5)
+        await pilot.pause()
+        assert app.query_one(FindingsTable).current_table == 5
+        assert app.query_one(NotesTable).current_table == 5
+
+
+async def test_hidden_panes_are_built_when_first_shown(make_app: Callable[..., ReviewApp]) -> None:
+    app = make_app()
+    async with app.run_test() as pilot:
+        await loaded(pilot, app)
+        screen = app.review
+        assert screen.built == {"tables"} and not app.query(CardList)
+        await pilot.press("C")
+        assert screen.active_pane == "cards" and screen.built == {"tables", "cards"}
+        assert app.query_one(CardList).has_focus and app.query_one(CardList).option_count
+        await pilot.press("T", "C")  # built once: shown again, not built again
+        assert len(app.query(CardList)) == 1
+
+
+async def test_a_stored_document_is_on_the_first_screen(
+    make_app: Callable[..., ReviewApp],
+) -> None:
+    first = make_app()
+    async with first.run_test() as pilot:
+        await loaded(pilot, first)  # read, checked and stored
+    app = make_app()
+    async with app.run_test() as pilot:
+        # the store's copy, shown as the screen mounts: nothing read in the worker
+        assert app.current is not None
+        assert not [w for w in app.workers if w.group == "load"]
+        await pilot.pause()
+        assert app.query_one(FigureGrid).row_count > 30
+
+
+async def test_a_click_on_a_pane_name_shows_the_pane(make_app: Callable[..., ReviewApp]) -> None:
+    app = make_app()
+    async with app.run_test() as pilot:
+        await loaded(pilot, app)
+        bar = app.query_one(PaneBar)
+        start = next(start for start, _, pane_id in bar.spans if pane_id == "findings")
+        await pilot.click(PaneBar, offset=(start + 1, 0))
+        await pilot.pause()
+        assert app.review.active_pane == "findings"
+        assert app.query_one(FindingsTable).has_focus
+        assert "问题 E" in str(bar.render())

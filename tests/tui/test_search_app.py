@@ -17,7 +17,6 @@ from budget_review.tui.widgets.figure_grid import FigureGrid
 from budget_review.tui.widgets.narrative_pane import ParagraphList
 from textual.coordinate import Coordinate
 from textual.pilot import Pilot
-from textual.widgets import TabbedContent
 
 from tests.conftest import JINCHENG_PDF, JINCHENG_TXT, SHANGHAI_BUDGET
 from tests.tui.conftest import loaded
@@ -30,7 +29,7 @@ def _messages(app: ReviewApp) -> list[str]:
 
 
 def _pane(app: ReviewApp) -> str:
-    return str(app.query_one("#panes", TabbedContent).active)
+    return str(app.review.active_pane)
 
 
 def _value_at(app: ReviewApp, place: Address | None) -> Decimal | None:

@@ -7,7 +7,11 @@ the settings, the notebook, the loading of files and the global actions.
 
 from __future__ import annotations
 
+import gc
 import os
+import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -21,40 +25,44 @@ from budget_review.tui.format import plain
 from budget_review.tui.i18n import text
 from budget_review.tui.jumps import JumpList, Spot
 from budget_review.tui.keys import REVIEW_BINDINGS
-from budget_review.tui.narrative import NarrativeParagraph, narrative
 from budget_review.tui.panes import PANE_IDS, PANES, pane
-from budget_review.tui.screens.follow import FollowScreen
-from budget_review.tui.search import Match, first_after, order_of, search
 from budget_review.tui.session import OpenDocument, Stop, any_place, place_of
-from budget_review.tui.widgets.cards_pane import CardList, CardView
-from budget_review.tui.widgets.documents_pane import DocumentsTable
 from budget_review.tui.widgets.figure_grid import FigureGrid
-from budget_review.tui.widgets.findings_pane import FindingsPane, FindingsTable
+from budget_review.tui.widgets.footer import ReviewFooter
 from budget_review.tui.widgets.inspector import Inspector, ref_label
-from budget_review.tui.widgets.narrative_pane import ParagraphList, explain
-from budget_review.tui.widgets.notes_pane import NotesTable
+from budget_review.tui.widgets.pane_bar import PaneBar
 from budget_review.tui.widgets.table_list import TableList
-from budget_review.tui.widgets.totals_pane import TotalsPane
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import (
-    Footer,
-    Header,
-    Input,
-    ProgressBar,
-    Static,
-    TabbedContent,
-    TabPane,
-)
+from textual.widgets import ContentSwitcher, Header, Input, ProgressBar, Static
 
 if TYPE_CHECKING:
     from budget_review.tui.app import ReviewApp
+    from budget_review.tui.narrative import NarrativeParagraph
+    from budget_review.tui.search import Match
+    from budget_review.tui.widgets.cards_pane import CardList
+    from budget_review.tui.widgets.documents_pane import DocumentsTable
+    from budget_review.tui.widgets.findings_pane import FindingsTable
+    from budget_review.tui.widgets.narrative_pane import ParagraphList
+
+# The widgets of the panes other than the tables are imported where they are first
+# used: those panes are built when first shown (`tui/panes.py`), and the first screen
+# does not wait for their modules. Their messages come to handlers named after them.
 
 READY_EXIT = "BUDGET_REVIEW_EXIT_WHEN_READY"
+
+
+def collect_after_startup() -> None:
+    """The first screen is drawn: the cyclic collector, paused by the console script for
+    start-up, runs again, leaving out what start-up made (it lives to the end). Nothing to
+    do when it was not paused (the tests, an app made in Python)."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 class ReviewScreen(NotesController, inherit_bindings=False):
@@ -81,6 +89,9 @@ class ReviewScreen(NotesController, inherit_bindings=False):
         self.set_reactive(ReviewScreen.lang, lang)
         self.current_card: int = 0
         self.stale: set[str] = set()  # panes to fill again when next shown
+        self.active_pane = "tables"  # the pane in sight, or being built to be
+        self.built: set[str] = {"tables"}  # the others are built when first shown
+        self.waiting: dict[str, list[Callable[[], None]]] = {}  # panes being built
         self.paragraphs: list[NarrativeParagraph] = []
         self.current_paragraph = 0
         self.notes = []
@@ -100,17 +111,19 @@ class ReviewScreen(NotesController, inherit_bindings=False):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with TabbedContent(id="panes"):
-            for each in PANES:
-                with TabPane(text(each.title_key, self.lang), id=each.id):
-                    yield each.body()
+        yield PaneBar(id="pane-bar")
+        with ContentSwitcher(id="panes", initial=self.active_pane):
+            # Only the pane in sight: the first screen comes sooner.
+            yield Vertical(pane(self.active_pane).body(), id=self.active_pane, classes="pane")
         with Horizontal(id="loading"):
             yield Static(id="loading-label")
             yield ProgressBar(id="loading-bar", show_eta=False)
         yield Input(placeholder=text("search.prompt", self.lang), id="search")
-        yield Footer()
+        yield ReviewFooter()
 
     def on_mount(self) -> None:
+        self.call_after_refresh(collect_after_startup)
+        self._show_pane_bar()
         self.query_one("#search", Input).display = False
         self.query_one("#loading").display = False
         lines = self.review_app.settings.get("inspector_lines")
@@ -119,31 +132,28 @@ class ReviewScreen(NotesController, inherit_bindings=False):
         # The panes are composed now: their keys in the interface language, then the
         # app begins to read the files (into these panes).
         self.review_app.localise_bindings(self.lang)
-        self.review_app.load(self.review_app.paths)
+        self.review_app.start_loading()
 
     # ------------------------------------------------------------------ watchers
 
     def watch_current_table(self, number: int | None) -> None:
         """The current table, in every pane that shows or filters by it."""
-        self.query_one(FindingsTable).current_table = number
-        self.query_one(NotesTable).current_table = number
+        self._filter_by_table(self)
         if number is not None:
             self.query_one(TableList).select_number(number)
 
     def watch_documents(self, documents: list[OpenDocument]) -> None:
         if self.current is not None:
             self.stale.add("documents")
-            self.ensure(self.query_one("#panes", TabbedContent).active)
+            self.ensure(self.active_pane)
 
     def watch_lang(self, lang: str) -> None:
-        tabs = self.query_one("#panes", TabbedContent)
-        for each in PANES:
-            tabs.get_tab(each.id).label = text(each.title_key, lang)
+        self._show_pane_bar()
         self.query_one("#search", Input).placeholder = text("search.prompt", lang)
         if self.current is not None:
             place = self.query_one(FigureGrid).place_at_cursor()
             self.stale = set(PANE_IDS) - {"tables"}
-            self.ensure(tabs.active)
+            self.ensure(self.active_pane)
             self.query_one(Inspector).show(self.current, place, lang, self.notes_at(place))
             self.show_table(self.current_table)
 
@@ -161,10 +171,10 @@ class ReviewScreen(NotesController, inherit_bindings=False):
         opened = OpenDocument.build(loaded.document, loaded.report)
         self.documents = [d for d in self.documents if d.sha != opened.sha] + [opened]
         if self.current is None:  # else the watcher refreshes the documents pane
-            self.show_document(opened)
-        self.notify(
-            text("loaded", self.lang, name=Path(loaded.document.source.path).name), markup=False
-        )
+            self.show_document(opened)  # in sight: it says itself that it is open
+        else:
+            name = Path(loaded.document.source.path).name
+            self.notify(text("loaded", self.lang, name=name), markup=False)
         self._warn_not_tabbed(loaded.document)
 
     def _warn_not_tabbed(self, document: Document) -> None:
@@ -197,39 +207,116 @@ class ReviewScreen(NotesController, inherit_bindings=False):
         first = opened.document.tables[0].number if opened.document.tables else None
         self.current_table = None
         self.show_table(first)
-        self.ensure(self.query_one("#panes", TabbedContent).active)
+        self.ensure(self.active_pane)
         self.query_one(FigureGrid).focus()
         if os.environ.get(READY_EXIT):
-            self.call_after_refresh(self.app.exit)  # `make bench`: time to the first full screen
+            grid = self.query_one(FigureGrid)
+            grid.when_filled(lambda: self._ready_exit_after(grid))
+
+    def _ready_exit_after(self, grid: FigureGrid) -> None:
+        grid.call_after_refresh(self._ready_exit)  # once the filled grid is drawn
+
+    def _ready_exit(self) -> None:
+        """`make bench`: the first full screen is drawn; say when (on stderr), and leave."""
+        print(f"ready {time.time():.6f}", file=sys.stderr)
+        self.app.exit()
 
     def ensure(self, pane: str) -> None:
         """Fill a pane for the current document and language if it is out of date."""
-        if self.current is None or pane not in self.stale:
+        if self.current is None or pane not in self.stale or pane not in self.built:
             return
         self.stale.discard(pane)
         if pane == "cards":
+            from budget_review.tui.widgets.cards_pane import CardList
+
             self.query_one(CardList).show(self.current, self.lang)
             self.show_card(self.current_card)
         elif pane == "totals":
+            from budget_review.tui.widgets.totals_pane import TotalsPane
+
             self.query_one(TotalsPane).show(self.current, self.lang)
         elif pane == "narrative":
+            from budget_review.tui.narrative import narrative
+            from budget_review.tui.widgets.narrative_pane import ParagraphList
+
             self.paragraphs = narrative(self.current.document, self.current.report)
             rows = self.query_one(ParagraphList)
             rows.show(self.paragraphs, self.current.document, self.noted_text())
             self.show_paragraph(min(self.current_paragraph, max(len(self.paragraphs) - 1, 0)))
         elif pane == "findings":
+            from budget_review.tui.widgets.findings_pane import FindingsPane
+
             self.query_one(FindingsPane).show(self.current, self.lang)
         elif pane == "notes":
+            from budget_review.tui.widgets.notes_pane import NotesTable
+
             self.query_one(NotesTable).show(self.notes, self.lang, self.current)
         elif pane == "documents":
             self.refresh_documents()
 
-    @on(TabbedContent.TabActivated)
-    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        if event.pane.id:
-            self.ensure(event.pane.id)
-            # Keys go to the pane just shown, not to a widget left behind on another tab.
-            self.query_one(pane(event.pane.id).focus).focus()
+    # ------------------------------------------------------------------ panes
+
+    def show_pane(self, pane_id: str, then: Callable[[], None] | None = None) -> None:
+        """Bring a pane into sight, filled and with the keys; `then` runs once it is there.
+
+        A pane not shown before is built first (mounting takes a turn of the event loop),
+        so `then` may run later; it does not run if another pane was asked for meanwhile."""
+        self.active_pane = pane_id
+        self._show_pane_bar()
+        if pane_id in self.built:
+            self._in_sight(pane_id)
+            if then is not None:
+                then()
+            return
+        first = pane_id not in self.waiting
+        self.waiting.setdefault(pane_id, [])
+        if then is not None:
+            self.waiting[pane_id].append(then)
+        if first:
+            self.call_later(self._build, pane_id)
+
+    async def _build(self, pane_id: str) -> None:
+        body = Vertical(pane(pane_id).body(), id=pane_id, classes="pane")
+        body.display = False  # the switcher shows it, if it is still the one asked for
+        await self.query_one("#panes", ContentSwitcher).mount(body)
+        self.built.add(pane_id)
+        self.review_app.localise_bindings(self.lang, body)
+        self._filter_by_table(body)
+        for side in body.query("#narrative-side"):
+            side.styles.height = self.query_one(Inspector).lines
+        waiting = self.waiting.pop(pane_id, [])
+        if self.active_pane == pane_id:
+            self._in_sight(pane_id)
+            for then in waiting:
+                then()
+
+    def _filter_by_table(self, root: Widget) -> None:
+        """The lists that can show the current table only: told which it is."""
+        if "findings" in self.built:
+            from budget_review.tui.widgets.findings_pane import FindingsTable
+
+            for findings in root.query(FindingsTable):
+                findings.current_table = self.current_table
+        if "notes" in self.built:
+            from budget_review.tui.widgets.notes_pane import NotesTable
+
+            for notes in root.query(NotesTable):
+                notes.current_table = self.current_table
+
+    def _in_sight(self, pane_id: str) -> None:
+        self.query_one("#panes", ContentSwitcher).current = pane_id
+        self.ensure(pane_id)
+        # Keys go to the pane just shown, not to a widget left behind on another pane.
+        self.query_one(pane(pane_id).focus).focus()
+
+    def _show_pane_bar(self) -> None:
+        names = [(p.id, text(p.title_key, self.lang), p.key) for p in PANES]
+        self.query_one(PaneBar).show(names, self.active_pane)
+
+    @on(PaneBar.Chosen)
+    def _pane_clicked(self, event: PaneBar.Chosen) -> None:
+        self.leave_here()
+        self.show_pane(event.pane)
 
     def refresh_documents(self) -> None:
         stored = []
@@ -238,6 +325,8 @@ class ReviewScreen(NotesController, inherit_bindings=False):
                 stored = store.list()
         except OSError:
             pass
+        from budget_review.tui.widgets.documents_pane import DocumentsTable
+
         self.query_one(DocumentsTable).show(
             self.documents,
             stored,
@@ -265,6 +354,8 @@ class ReviewScreen(NotesController, inherit_bindings=False):
         caption.update(plain(f"表{table.number} {table.title}  {unit_part}{pages}{empty}"))
 
     def show_card(self, index: int) -> None:
+        from budget_review.tui.widgets.cards_pane import CardView
+
         if self.current is None:
             return
         cards = self.current.document.cards
@@ -276,7 +367,7 @@ class ReviewScreen(NotesController, inherit_bindings=False):
         self.goto(Address(card=name))
 
     def here(self) -> Spot:
-        pane = self.query_one("#panes", TabbedContent).active
+        pane = self.active_pane
         if pane == "tables":
             return Spot(pane, self.query_one(FigureGrid).place_at_cursor())
         if pane == "cards" and self.current is not None:
@@ -293,10 +384,14 @@ class ReviewScreen(NotesController, inherit_bindings=False):
             self.jumps.leave(self.here())
 
     def action_jump_back(self) -> None:
+        if self._after_building(self.action_jump_back):
+            return
         if self.current is not None:
             self._restore(self.jumps.back(self.here()))
 
     def action_jump_forward(self) -> None:
+        if self._after_building(self.action_jump_forward):
+            return
         self._restore(self.jumps.forward())
 
     def _restore(self, spot: Spot | None) -> None:
@@ -316,40 +411,45 @@ class ReviewScreen(NotesController, inherit_bindings=False):
 
     def action_next_pane(self, step: int = 1) -> None:
         """tab / shift+tab: the next pane (a dialog on top keeps its own tab: the next field)."""
-        panes = self.query_one("#panes", TabbedContent)
-        index = PANE_IDS.index(panes.active) if panes.active in PANE_IDS else 0
-        panes.active = PANE_IDS[(index + step) % len(PANE_IDS)]
+        index = PANE_IDS.index(self.active_pane)
+        self.show_pane(PANE_IDS[(index + step) % len(PANE_IDS)])
 
     def action_previous_pane(self) -> None:
         self.action_next_pane(-1)
 
-    def goto(self, place: Address) -> None:
-        """Show a figure wherever it is: a table cell or a card."""
+    def goto(self, place: Address, then: Callable[[], None] | None = None) -> None:
+        """Show a figure wherever it is: a table cell, a card, a paragraph or number of the
+        text. `then` runs once it is in sight (a pane shown for the first time is built
+        first)."""
         if self.current is None:
             return
         self.leave_here()
         if place.table is not None:
-            self.query_one("#panes", TabbedContent).active = "tables"
+            self.show_pane("tables")
             self.show_table(place.table)
             grid = self.query_one(FigureGrid)
             grid.move_to(place)
             grid.focus()
+            if then is not None:
+                then()
         elif place.paragraph is not None or place.claim is not None:
-            self.query_one("#panes", TabbedContent).active = "narrative"
-            self.ensure("narrative")
-            rows = self.query_one(ParagraphList)
-            rows.go_to(place)
-            rows.focus()
+            self.show_pane("narrative", _both(lambda: self._text_rows().go_to(place), then))
         elif place.card is not None:
             names = [c.name for c in self.current.document.cards]
             if place.card in names:
-                self.query_one("#panes", TabbedContent).active = "cards"
-                self.ensure("cards")
                 index = names.index(place.card)
-                card_list = self.query_one(CardList)
-                card_list.highlighted = index
-                self.show_card(index)
-                card_list.focus()
+                self.show_pane("cards", _both(lambda: self._show_card_at(index), then))
+
+    def _show_card_at(self, index: int) -> None:
+        from budget_review.tui.widgets.cards_pane import CardList
+
+        self.query_one(CardList).highlighted = index
+        self.show_card(index)
+
+    def _text_rows(self) -> ParagraphList:
+        from budget_review.tui.widgets.narrative_pane import ParagraphList
+
+        return self.query_one(ParagraphList)
 
     # ------------------------------------------------------------------ messages
 
@@ -367,12 +467,10 @@ class ReviewScreen(NotesController, inherit_bindings=False):
         for inspector in self.app.screen_stack[0].query(Inspector):
             inspector.show(self.current, event.place, self.lang, self.notes_at(event.place))
 
-    @on(CardList.CardChosen)
-    def _card_chosen(self, event: CardList.CardChosen) -> None:
+    def on_card_list_card_chosen(self, event: CardList.CardChosen) -> None:
         self.show_card(event.index)
 
-    @on(FindingsTable.Chosen)
-    def _finding_chosen(self, event: FindingsTable.Chosen) -> None:
+    def on_findings_table_chosen(self, event: FindingsTable.Chosen) -> None:
         for ref in event.finding.refs:
             place = place_of(ref)
             if place is not None:
@@ -380,12 +478,11 @@ class ReviewScreen(NotesController, inherit_bindings=False):
                 return
         self.notify(event.finding.message_in(self.lang), markup=False)
 
-    @on(DocumentsTable.Chosen)
-    def _document_chosen(self, event: DocumentsTable.Chosen) -> None:
+    def on_documents_table_chosen(self, event: DocumentsTable.Chosen) -> None:
         opened = next((d for d in self.documents if d.sha == event.sha256), None)
         if opened is not None:
             self.show_document(opened)
-            self.query_one("#panes", TabbedContent).active = "tables"
+            self.show_pane("tables")
         else:
             self.open_stored(event.sha256)
 
@@ -399,7 +496,7 @@ class ReviewScreen(NotesController, inherit_bindings=False):
         self.add_document(loaded)
         opened = next(d for d in self.documents if d.sha == loaded.document.source.sha256)
         self.show_document(opened)
-        self.query_one("#panes", TabbedContent).active = "tables"
+        self.show_pane("tables")
 
     # ------------------------------------------------------------------ actions
 
@@ -418,19 +515,18 @@ class ReviewScreen(NotesController, inherit_bindings=False):
             self.query_one(FigureGrid).focus()
 
     def action_pane(self, pane: str) -> None:
-        panes = self.query_one("#panes", TabbedContent)
-        if pane == "tables" and panes.active == "tables":
+        if pane == "tables" and self.active_pane == "tables":
             # again on the tables pane: between the grid and the list of tables (where
             # `c` notes a whole table)
             table_list = self.query_one(TableList)
             (self.query_one(FigureGrid) if table_list.has_focus else table_list).focus()
             return
-        panes.active = pane
+        self.show_pane(pane)
 
     def action_goto_table(self, number: int) -> None:
         if self.current is not None and self.current.table(number) is not None:
             self.leave_here()
-            self.query_one("#panes", TabbedContent).active = "tables"
+            self.show_pane("tables")
             self.show_table(number)
             self.query_one(FigureGrid).focus()
 
@@ -440,19 +536,20 @@ class ReviewScreen(NotesController, inherit_bindings=False):
         if 0 <= index < len(self.paragraphs) and self.current is not None:
             row = self.paragraphs[index]
             notes = self.notes_on_text(row.marks[mark].address if mark is not None else row.address)
+            from budget_review.tui.widgets.narrative_pane import explain
+
             body.update(explain(row, self.lang, self.current.document, mark, notes))
         else:
             body.update("")
         self.query_one("#narrative-side").scroll_home(animate=False)
 
-    @on(ParagraphList.Chosen)
-    def _paragraph_chosen(self, event: ParagraphList.Chosen) -> None:
+    def on_paragraph_list_chosen(self, event: ParagraphList.Chosen) -> None:
         self.show_paragraph(event.index, event.mark)
 
     def action_next_failing(self, backwards: bool = False) -> None:
         """`]` / `[`: the next finding of any kind (cell, row, table, text, card), in
         document order, wrapping with a word at the end."""
-        if self.current is None:
+        if self.current is None or self._after_building(self.action_next_failing, backwards):
             return
         stops = self.current.stops
         if not stops:
@@ -471,8 +568,7 @@ class ReviewScreen(NotesController, inherit_bindings=False):
         target %= len(stops)
         self.stop_position = target
         stop = stops[target]
-        self.goto_stop(stop)
-        self.stop_spot = self.here()
+        self.goto_stop(stop, self._at_stop)
         message = text(
             "failing.position",
             self.lang,
@@ -489,11 +585,22 @@ class ReviewScreen(NotesController, inherit_bindings=False):
         # short, and soon gone: the finding itself is in the inspector, not under a toast
         self.notify(message, markup=False, timeout=2.5)
 
+    def _at_stop(self) -> None:
+        self.stop_spot = self.here()  # where `]` left the reviewer: moving off it is by hand
+
+    def _after_building(self, action: Callable[..., None], *args: object) -> bool:
+        """While a pane is being built, a key that starts from where the reviewer is waits
+        for it (it would start from where they were); True when the key was put off."""
+        if not self.waiting:
+            return False
+        self.call_later(action, *args)
+        return True
+
     def _stop_near_cursor(self, backwards: bool) -> int:
         """The first stop after the grid's cursor (the last before it, going back)."""
         assert self.current is not None
         stops = self.current.stops
-        pane = self.query_one("#panes", TabbedContent).active
+        pane = self.active_pane
         order = None
         if pane == "tables":
             place = self.query_one(FigureGrid).place_at_cursor()
@@ -509,7 +616,7 @@ class ReviewScreen(NotesController, inherit_bindings=False):
         after = [i for i, s in enumerate(stops) if s.order[:3] >= order[:3]]
         return after[0] if after else 0
 
-    def goto_stop(self, stop: Stop) -> None:
+    def goto_stop(self, stop: Stop, then: Callable[[], None] | None = None) -> None:
         place = stop.place
         if place.table is not None and not place.is_figure:
             self.action_goto_table(place.table)
@@ -518,29 +625,29 @@ class ReviewScreen(NotesController, inherit_bindings=False):
                 self.query_one(FigureGrid).move_to(
                     Address(place.table, place.row, table.columns[0])
                 )
+            if then is not None:
+                then()
         else:
-            self.goto(place)  # a figure, a card, a number or paragraph of the text
+            self.goto(place, then)  # a figure, a card, a number or paragraph of the text
 
     def goto_paragraph_index(self, index: int) -> None:
         """A row of the narrative pane (the jump list keeps rows by their index)."""
         self.leave_here()
-        self.query_one("#panes", TabbedContent).active = "narrative"
-        self.ensure("narrative")
-        rows = self.query_one(ParagraphList)
-        rows.go(index)
-        rows.focus()
+        self.show_pane("narrative", lambda: self._text_rows().go(index))
 
     def action_previous_failing(self) -> None:
         self.action_next_failing(backwards=True)
 
     def action_follow(self) -> None:
-        if self.query_one("#panes", TabbedContent).active == "narrative":
+        if self.active_pane == "narrative":
             self._follow_from_text()
             return
         inspector = self.query_one(Inspector)
         places = [p for p in (place_of(r) for r in inspector.refs) if p is not None]
         if not places:
             return
+        from budget_review.tui.screens.follow import FollowScreen
+
         self.app.push_screen(FollowScreen(inspector.refs), self._followed)
 
     def _followed(self, place: Address | None) -> None:
@@ -549,7 +656,7 @@ class ReviewScreen(NotesController, inherit_bindings=False):
 
     def _follow_from_text(self) -> None:
         """`f` on a number: to the figure it was compared with, or a list when several."""
-        refs = self.query_one(ParagraphList).follow_refs()
+        refs = self._text_rows().follow_refs()
         places = [p for p in (any_place(r) for r in refs) if p is not None]
         if not places:
             self.notify(text("narrative.nothing_to_follow", self.lang))
@@ -563,17 +670,20 @@ class ReviewScreen(NotesController, inherit_bindings=False):
             name = document.part_name(ref.part) if document is not None else None
             return ref_label(ref, self.lang, name)
 
+        from budget_review.tui.screens.follow import FollowScreen
+
         self.app.push_screen(FollowScreen(refs, any_place, label), self._followed)
 
     def _side_inspector(self) -> Widget:
         """The inspector of the pane in sight: the table's, or the narrative's."""
-        if self.query_one("#panes", TabbedContent).active == "narrative":
+        if self.active_pane == "narrative":
             return self.query_one("#narrative-side")
         return self.query_one(Inspector)
 
     def action_resize_inspector(self, step: int) -> None:
         lines = self.query_one(Inspector).resize(step)
-        self.query_one("#narrative-side").styles.height = lines
+        for side in self.query("#narrative-side"):  # built or not yet
+            side.styles.height = lines
         self.review_app.settings["inspector_lines"] = lines
         save_settings(self.review_app.settings)
 
@@ -593,6 +703,8 @@ class ReviewScreen(NotesController, inherit_bindings=False):
         event.input.display = False
         if self.current is None or not event.value.strip():
             return
+        from budget_review.tui.search import first_after, order_of, search
+
         here = order_of(self.current.document, self._search_from())
         self.matches = search(self.current.document, event.value.strip())
         if not self.matches:
@@ -605,7 +717,7 @@ class ReviewScreen(NotesController, inherit_bindings=False):
     def _search_from(self) -> Address | None:
         """Where the cursor is, for a search to start after it."""
         assert self.current is not None
-        pane = self.query_one("#panes", TabbedContent).active
+        pane = self.active_pane
         if pane == "tables":
             return self.query_one(FigureGrid).row_place_at_cursor()
         if pane == "narrative" and 0 <= self.current_paragraph < len(self.paragraphs):
@@ -675,3 +787,12 @@ class ReviewScreen(NotesController, inherit_bindings=False):
                 grid.show(self.current, table, self.review_app.separators, self.noted_places())
                 if place is not None:
                     grid.move_to(place)
+
+
+def _both(first: Callable[[], object], then: Callable[[], None] | None) -> Callable[[], None]:
+    def run() -> None:
+        first()
+        if then is not None:
+            then()
+
+    return run

@@ -10,6 +10,7 @@ columns then the right side's.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -196,6 +197,12 @@ class FigureGrid(DataTable[Text | str]):
         self._shown: tuple[OpenDocument, Table, bool | None, set[Address] | None] | None = None
         self._name_width = 0
         self._span: tuple[int, int, int, int, int] | None = None
+        # A table given before the grid has a size is filled at its first resize: the
+        # room for names depends on the width (`unfilled`, and where to put the cursor).
+        self.unfilled = False
+        self._place_when_filled: Address | None = None
+        self._when_filled: list[Callable[[], None]] = []
+        self._filled_width = 0
 
     @property
     def plain(self) -> bool:
@@ -217,6 +224,14 @@ class FigureGrid(DataTable[Text | str]):
         self._shown = (opened, table, separators, notes)
         self.clear(columns=True)
         self.table_number = table.number
+        width = self.size.width or self._filled_width  # hidden: as when last in sight
+        if not width:  # never laid out yet: filled once it is (`on_resize`)
+            self.unfilled = True
+            self.layout_ = None
+            self._places = []
+            return
+        self.unfilled = False
+        self._filled_width = width
         grid = layout(table, self.lang)
         self.layout_ = grid
         self._name_width = self._name_cap(grid)
@@ -295,7 +310,7 @@ class FigureGrid(DataTable[Text | str]):
         names = [i for i, c in enumerate(grid.columns) if c.kind == "name"]
         if not names:
             return cap
-        width = self.size.width or self.app.size.width
+        width = self._filled_width
 
         def widest(i: int) -> int:
             column = grid.columns[i]
@@ -308,18 +323,31 @@ class FigureGrid(DataTable[Text | str]):
         return max(cap, min(room, longest))
 
     def _name_cap(self, grid: Layout) -> int:
-        width = self.size.width or self.app.size.width
+        width = self._filled_width
         share = NAME_SHARE / 2 if grid.two_sided else NAME_SHARE  # a side's names and figures
         return max(MIN_NAME, int(width * share) - 2)
 
     def on_resize(self, event: Resize) -> None:
-        if self._shown is not None and self.layout_ is not None:
-            if self._name_cap(self.layout_) != self._name_width:
-                place = self.place_at_cursor()
-                self.show(*self._shown)
-                if place is not None:
-                    self.move_to(place)
+        # Filled again only when the width changed: it sets the room for the names.
+        width = self.size.width
+        if self._shown is not None and width and (self.unfilled or width != self._filled_width):
+            place = self._place_when_filled if self.unfilled else self.place_at_cursor()
+            self.show(*self._shown)
+            self._place_when_filled = None
+            if place is not None:
+                self.move_to(place)
+            if not self.unfilled:
+                waiting, self._when_filled = self._when_filled, []
+                for callback in waiting:
+                    callback()
         self.call_after_refresh(self._report_span)
+
+    def when_filled(self, callback: Callable[[], None]) -> None:
+        """Run `callback` once the table given is in the grid (at once if it is)."""
+        if self.unfilled:
+            self._when_filled.append(callback)
+        else:
+            callback()
 
     def relabel(self) -> None:
         """Show the same table again in the interface language, the cursor where it was."""
@@ -344,6 +372,9 @@ class FigureGrid(DataTable[Text | str]):
         return place
 
     def move_to(self, place: Address) -> bool:
+        if self.unfilled and place.table == self.table_number:
+            self._place_when_filled = place
+            return True
         if place.table != self.table_number or place.row is None or self.layout_ is None:
             return False
         column = self._column_index.get(place.column or "")
