@@ -74,6 +74,7 @@ class ReviewScreen(NotesController, SearchController, inherit_bindings=False):
     switches panes here, while a dialog on top keeps its own tab."""
 
     BINDINGS: ClassVar[list[BindingType]] = REVIEW_BINDINGS
+    AUTO_FOCUS = "FigureGrid"  # the keys start on the grid, not on the first focusable
 
     # The review's state, held here once; the watchers bring the panes in step.
     lang: reactive[str] = reactive("zh", init=False, repaint=False)
