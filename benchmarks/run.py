@@ -245,7 +245,7 @@ def _started(command: list[str], env: dict[str, str]) -> tuple[float, float]:
 # The yardstick for start-up: the least a Textual app with a table can do, drawn once
 # headless and left, saying when, as `BUDGET_REVIEW_EXIT_WHEN_READY` makes the review app do.
 MINIMAL_APP = """
-import sys, time
+import os, time
 from textual.app import App
 from textual.widgets import DataTable, Footer, Header
 
@@ -263,7 +263,7 @@ class Minimal(App):
         self.call_after_refresh(self.ready)
 
     def ready(self):
-        print(f"ready {time.time():.6f}", file=sys.stderr)
+        os.write(2, f"ready {time.time():.6f}\\n".encode())
         self.exit()
 
 Minimal().run(headless=True)

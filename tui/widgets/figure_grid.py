@@ -302,6 +302,9 @@ class FigureGrid(DataTable[Text | str]):
         if first_money is not None and grid.lines:
             self.move_cursor(row=0, column=first_money)  # start on a figure, not on a name
         self.call_after_refresh(self._report_span)
+        waiting, self._when_filled = self._when_filled, []
+        for callback in waiting:
+            callback()
 
     def _name_room(self, grid: Layout, body: list[list[Text | str]]) -> int:
         """Names take what the figures leave of the grid's width, at least their share:
@@ -336,10 +339,6 @@ class FigureGrid(DataTable[Text | str]):
             self._place_when_filled = None
             if place is not None:
                 self.move_to(place)
-            if not self.unfilled:
-                waiting, self._when_filled = self._when_filled, []
-                for callback in waiting:
-                    callback()
         self.call_after_refresh(self._report_span)
 
     def when_filled(self, callback: Callable[[], None]) -> None:
