@@ -11,6 +11,7 @@ from budget_review.tui.widgets.figure_grid import FigureGrid
 from budget_review.tui.widgets.findings_pane import FindingsTable
 from budget_review.tui.widgets.notes_pane import NotesTable
 from budget_review.tui.widgets.pane_bar import PaneBar
+from rich.cells import cell_len
 
 from tests.tui.conftest import loaded
 
@@ -75,3 +76,14 @@ async def test_a_click_on_a_pane_name_shows_the_pane(make_app: Callable[..., Rev
         assert app.review.active_pane == "findings"
         assert app.query_one(FindingsTable).has_focus
         assert "问题 E" in str(bar.render())
+
+
+async def test_every_pane_name_fits_in_80_columns(make_app: Callable[..., ReviewApp]) -> None:
+    for lang, last in (("zh", "文件 D"), ("en", "Documents D")):
+        app = make_app(lang=lang)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await loaded(pilot, app)
+            bar = app.query_one(PaneBar)
+            line = str(bar.render())
+            # all of it in sight: nothing cut off at the right
+            assert line.rstrip().endswith(last) and cell_len(line) <= bar.content_size.width

@@ -1,7 +1,8 @@
 """The row of pane names above the panes: the one shown stands out, each says its key.
 
 One line of text rather than a row of tab widgets: it is drawn with the first screen,
-and a click on a name shows that pane.
+and a click on a name shows that pane. Where the names do not fit with room around
+them (English in 80 columns), they are set closer, between bars, rather than cut.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from textual import events
 from textual.message import Message
 from textual.widgets import Static
 
-GAP = "  "
+# (gap between names, space on each side of a name): roomy first, then close
+SPACINGS = (("  ", " "), ("│", ""))
 
 
 class PaneBar(Static):
@@ -30,27 +32,47 @@ class PaneBar(Static):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.spans: list[tuple[int, int, str]] = []  # each name's cells from, to; its pane
+        self._shown: tuple[list[tuple[str, str, str]], str] = ([], "")
 
     def show(self, panes: list[tuple[str, str, str]], active: str) -> None:
         """`panes`: (id, title, key) in order; `active` is the one in sight."""
-        line = Text(no_wrap=True, overflow="ellipsis")
-        self.spans = []
-        at = 1  # the left padding
-        for pane_id, title, key in panes:
-            label = f" {title} {key} "
-            if pane_id == active:
-                line.append(label, style="bold reverse")
-            else:
-                line.append(f" {title} ")
-                line.append(key, style="bold")
-                line.append(" ")
-            self.spans.append((at, at + cell_len(label), pane_id))
-            at += cell_len(label) + cell_len(GAP)
-            line.append(GAP)
+        self._shown = (panes, active)
+        room = (self.size.width or self.app.size.width - 2) - 1
+        for gap, pad in SPACINGS:
+            line, spans = _line(panes, active, gap, pad)
+            if line.cell_len <= room:
+                break
+        self.spans = spans
         self.update(line)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._shown[0]:
+            self.show(*self._shown)
 
     def on_click(self, event: events.Click) -> None:
         for start, end, pane_id in self.spans:
             if start <= event.x < end:
                 self.post_message(self.Chosen(pane_id))
                 return
+
+
+def _line(
+    panes: list[tuple[str, str, str]], active: str, gap: str, pad: str
+) -> tuple[Text, list[tuple[int, int, str]]]:
+    line = Text(no_wrap=True, overflow="ellipsis")
+    spans = []
+    at = 1  # the left padding
+    for index, (pane_id, title, key) in enumerate(panes):
+        if index:
+            line.append(gap, style="dim")
+            at += cell_len(gap)
+        label = f"{pad}{title} {key}{pad}"
+        if pane_id == active:
+            line.append(label, style="bold reverse")
+        else:
+            line.append(f"{pad}{title} ")
+            line.append(key, style="bold")
+            line.append(pad)
+        spans.append((at, at + cell_len(label), pane_id))
+        at += cell_len(label)
+    return line, spans
