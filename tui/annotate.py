@@ -14,10 +14,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from budget_review.tui.screens.note_editor import Draft
-    from budget_review.tui.widgets.notes_pane import NotesTable
-
 from budget_review.model import Address, Finding
 from budget_review.store.notes import Category, Note, NoteBook, Target, new_note
 from budget_review.tui.i18n import text
@@ -27,6 +23,10 @@ from budget_review.tui.widgets.inspector import Inspector
 from budget_review.tui.widgets.table_list import TableList
 from textual import work
 from textual.screen import Screen
+
+if TYPE_CHECKING:
+    from budget_review.tui.screens.note_editor import Draft
+    from budget_review.tui.widgets.notes_pane import NotesTable
 
 # Characters a file name may not hold on some system, and controls (a NUL from a
 # document's department name would make the write itself fail).
