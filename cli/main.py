@@ -387,7 +387,7 @@ def cmd_open(args: argparse.Namespace) -> int:
     )
     # The benchmark's ready-and-exit run has no terminal to draw on.
     app.run(mouse=not args.no_mouse, headless=bool(os.environ.get("BUDGET_REVIEW_EXIT_WHEN_READY")))
-    if app.documents:
+    if app.review.documents:
         # the good files were reviewed; the bad ones are named again, one line each
         for line in app.failures:
             print(printable(line), file=sys.stderr)

@@ -2,8 +2,7 @@
 
 The panes and the review state (open documents, the current document, table and
 language, the jumps, the notes of the document) live on `ReviewScreen`, the default
-screen (`tui/screens/review.py`). The app's properties and methods of those names
-(`current`, `goto`, …) forward to it, for the callers that hold the app.
+screen (`tui/screens/review.py`), reached as `app.review`.
 """
 
 from __future__ import annotations
@@ -12,16 +11,15 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from budget_review.model import Address, InputError, say
+from budget_review.model import InputError, say
 from budget_review.review import Reviewed, open_for_review, stop_reading, stored_and_current
 from budget_review.store import Store
-from budget_review.store.notes import Note, NoteBook
+from budget_review.store.notes import NoteBook
 from budget_review.store.store import default_store_path
 from budget_review.tui.config import load_keymap, load_settings, save_settings
 from budget_review.tui.i18n import text
 from budget_review.tui.keys import localise
 from budget_review.tui.screens.review import READY_EXIT, ReviewScreen
-from budget_review.tui.session import OpenDocument
 from textual import work
 from textual.app import App, SystemCommand
 from textual.dom import DOMNode
@@ -31,8 +29,6 @@ from textual.screen import Screen
 __all__ = ["READY_EXIT", "ReviewApp", "make_review_app"]
 
 if TYPE_CHECKING:
-    from budget_review.tui.narrative import NarrativeParagraph
-    from budget_review.tui.search import Match
     from textual.command import Provider
 
 
@@ -239,67 +235,6 @@ class ReviewApp(App[None]):
         self.title = text("app.title", lang)
         self.review.lang = lang  # the panes follow the screen's language
         self.notify(text("lang.switched", lang), markup=False)
-
-    # ------------------------------------------------------------------ forwarded
-    # The review state and its moves are the screen's; these names stay on the app for
-    # the command line, the palette and the tests, and forward to `self.review`.
-
-    @property
-    def documents(self) -> list[OpenDocument]:
-        return self.review.documents
-
-    @property
-    def current(self) -> OpenDocument | None:
-        return self.review.current
-
-    @property
-    def current_table(self) -> int | None:
-        return self.review.current_table
-
-    @property
-    def current_paragraph(self) -> int:
-        return self.review.current_paragraph
-
-    @property
-    def paragraphs(self) -> list[NarrativeParagraph]:
-        return self.review.paragraphs
-
-    @property
-    def stop_position(self) -> int | None:
-        return self.review.stop_position
-
-    @property
-    def notes(self) -> list[Note]:
-        return self.review.notes
-
-    @property
-    def matches(self) -> list[Match]:
-        return self.review.matches
-
-    @property
-    def match_index(self) -> int:
-        return self.review.match_index
-
-    def show_document(self, opened: OpenDocument) -> None:
-        self.review.show_document(opened)
-
-    def show_table(self, number: int | None) -> None:
-        self.review.show_table(number)
-
-    def goto(self, place: Address) -> None:
-        self.review.goto(place)
-
-    def goto_card(self, name: str) -> None:
-        self.review.goto_card(name)
-
-    def action_goto_table(self, number: int) -> None:
-        self.review.action_goto_table(number)
-
-    def refresh_notes(self) -> None:
-        self.review.refresh_notes()
-
-    def noted_places(self) -> set[Address]:
-        return self.review.noted_places()
 
 
 def make_review_app(

@@ -25,7 +25,7 @@ def make_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., R
 async def loaded(pilot: Pilot[None], app: ReviewApp) -> None:
     """Wait until the first document is on screen (loading runs in a worker)."""
     for _ in range(200):
-        if app.current is not None:
+        if app.review.current is not None:
             await pilot.pause()
             return
         await pilot.pause(0.05)

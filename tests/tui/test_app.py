@@ -47,13 +47,13 @@ async def test_next_failing_figure_shows_its_finding(make_app: Callable[..., Rev
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot, app)
-        assert app.current is not None
-        first = next(s for s in app.current.stops if s.place.is_figure)
-        for _ in range(app.current.stops.index(first) + 1):
+        assert app.review.current is not None
+        first = next(s for s in app.review.current.stops if s.place.is_figure)
+        for _ in range(app.review.current.stops.index(first) + 1):
             await pilot.press("right_square_bracket")
         place = app.query_one(FigureGrid).place_at_cursor()
         assert place == first.place  # the first failing figure in the document
-        assert app.current.worst(place) in {Severity.ERROR, Severity.WARNING}
+        assert app.review.current.worst(place) in {Severity.ERROR, Severity.WARNING}
         inspector = app.query_one(Inspector)
         assert inspector.refs  # the figures the finding involves are listed
         assert first.finding.rule in _static_text(inspector)
@@ -83,7 +83,7 @@ async def test_follow_goes_to_a_figure_the_finding_involves(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot, app)
-        app.goto(Address(table=2, row="20805", column="本年收入/合计"))
+        app.review.goto(Address(table=2, row="20805", column="本年收入/合计"))
         await pilot.pause()
         await pilot.press("f")
         await pilot.press("j", "enter")  # the second figure of the sum: a row under 20805
@@ -96,7 +96,7 @@ async def test_opening_a_card(make_app: Callable[..., ReviewApp]) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot, app)
-        app.goto_card("人才中心大楼维修费")
+        app.review.goto_card("人才中心大楼维修费")
         await pilot.pause()
         body = _static_text(app.query_one("#card-body", Static))
         assert "275,000" in body and "C2" in body
@@ -154,7 +154,7 @@ async def test_command_palette_goes_to_a_table(make_app: Callable[..., ReviewApp
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.current_table == 6
+        assert app.review.current_table == 6
         assert app.query_one(FigureGrid).table_number == 6
 
 
@@ -163,7 +163,7 @@ async def test_number_keys_and_help_and_quit(make_app: Callable[..., ReviewApp])
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot, app)
         await pilot.press("4")
-        assert app.current_table == 4
+        assert app.review.current_table == 4
         await pilot.press("question_mark")
         assert app.screen.__class__.__name__ == "HelpScreen"
         await pilot.press("q")
@@ -183,8 +183,8 @@ async def test_user_remaps_load_from_the_config_folder(
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot, app)
         await pilot.press("x")
-        assert app.current is not None and app.stop_position == 0
-        assert app.current_table == app.current.stops[0].place.table
+        assert app.review.current is not None and app.review.stop_position == 0
+        assert app.review.current_table == app.review.current.stops[0].place.table
 
 
 async def test_a_bad_file_is_reported_and_the_app_stays(

@@ -47,7 +47,7 @@ def _status(app: ReviewApp) -> str:
 
 async def _show(pilot: Pilot[None], app: ReviewApp, number: int) -> FigureGrid:
     await loaded(pilot, app)
-    app.show_table(number)
+    app.review.show_table(number)
     await pilot.pause()
     await pilot.pause()
     return app.query_one(FigureGrid)
@@ -55,7 +55,7 @@ async def _show(pilot: Pilot[None], app: ReviewApp, number: int) -> FigureGrid:
 
 def _printed(app: ReviewApp, grid: FigureGrid, row: int) -> set[str]:
     """What a grid row may show as numbers: its codes and its figures, whole."""
-    assert app.current is not None and grid.layout_ is not None
+    assert app.review.current is not None and grid.layout_ is not None
     shown = set()
     for line_row in grid.layout_.lines[row].rows.values():
         shown.add(line_row.code or "")
@@ -95,7 +95,7 @@ async def test_the_last_column_in_full_with_its_code_and_name_after_scrolling_ri
             await pilot.press("l")
         await pilot.pause()
         assert grid.cursor_coordinate.column == last
-        table = app.current.table(2) if app.current else None
+        table = app.review.current.table(2) if app.review.current else None
         assert table is not None and grid.layout_ is not None
         column = grid.layout_.columns[last].column
         assert column is not None
@@ -197,7 +197,7 @@ async def test_a_two_sided_table_shows_its_sides_side_by_side(
         first = names[0]
         assert "一、一般公共预算" in first
         assert any(c.startswith("一、一般公共服务支") for c in first)  # a long name is cut "…"
-        table = app.current.table(1) if app.current else None
+        table = app.review.current.table(1) if app.review.current else None
         assert table is not None and len(table.rows) == 41
         expense = sum(1 for r in table.rows if r.side == "expense")
         assert grid.row_count == expense == 33  # the printed lines: as many as the longer side

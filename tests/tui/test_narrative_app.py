@@ -40,22 +40,25 @@ async def test_narrative_pane_goes_to_the_wrong_number(
         await pilot.press("W")
         assert app.review.active_pane == "narrative"
         checked = [
-            m for p in app.paragraphs for m in p.marks if any(r.at.is_figure for r in m.compared)
+            m
+            for p in app.review.paragraphs
+            for m in p.marks
+            if any(r.at.is_figure for r in m.compared)
         ]
         assert len(checked) > 20  # numbers compared with the tables
         # `]` goes through the findings in document order, text and tables alike
-        assert app.current is not None
-        wrong = next(i for i, s in enumerate(app.current.stops) if s.finding.rule == "N1")
+        assert app.review.current is not None
+        wrong = next(i for i, s in enumerate(app.review.current.stops) if s.finding.rule == "N1")
         for _ in range(wrong + 1):
             await pilot.press("right_square_bracket")
         assert app.review.active_pane == "narrative"
-        paragraph = app.paragraphs[app.current_paragraph]
+        paragraph = app.review.paragraphs[app.review.current_paragraph]
         assert paragraph.severity == Severity.ERROR
         assert "31,317.80" in paragraph.text
         shown = _static_text(app.query_one("#narrative-inspector", Static))
         assert "31,317.80万元" in shown and "N1" in shown
         assert "表1" in shown and "31217.80" in shown  # the figure it was compared with
-        assert app.query_one(ParagraphList).highlighted == app.current_paragraph
+        assert app.query_one(ParagraphList).highlighted == app.review.current_paragraph
 
 
 # ---------------------------------------------------------------- issue 15, item 3
@@ -81,9 +84,9 @@ def _row_text(app: ReviewApp, index: int) -> str:
 async def _to_failing_number(pilot: Pilot[None], app: ReviewApp) -> ParagraphList:
     await loaded(pilot, app)
     await pilot.press("W")
-    assert app.current is not None
+    assert app.review.current is not None
     # `]` goes through every finding in document order: on to the wrong number
-    wrong = next(i for i, s in enumerate(app.current.stops) if s.finding.rule == "N1")
+    wrong = next(i for i, s in enumerate(app.review.current.stops) if s.finding.rule == "N1")
     for _ in range(wrong + 1):
         await pilot.press("right_square_bracket")
     await pilot.pause()
@@ -98,7 +101,7 @@ async def test_a_finding_marks_its_own_paragraph_and_number_only(
         rows = await _to_failing_number(pilot, app)
         row = rows.current
         assert row is not None and "31,317.80" in row.text
-        n1 = next(f for f in app.current.report.findings if f.rule == "N1")  # type: ignore[union-attr]
+        n1 = next(f for f in app.review.current.report.findings if f.rule == "N1")  # type: ignore[union-attr]
         (claim,) = [r.at.claim for r in n1.refs if r.at.claim]
         # the chosen number is the failing one, and it alone carries the finding
         mark = rows.current_mark
@@ -107,7 +110,7 @@ async def test_a_finding_marks_its_own_paragraph_and_number_only(
         # marked as failing in the list, with a sign that survives NO_COLOR
         assert "31,317.80万元✗" in _row_text(app, rows.highlighted or 0)
         # every other row the finding is on names it: no paragraph carries another's finding
-        for other in app.paragraphs:
+        for other in app.review.paragraphs:
             for finding in other.all_findings:
                 assert any(
                     r.at.paragraph == other.key or r.at.claim in {m.claim.key for m in other.marks}
@@ -116,11 +119,11 @@ async def test_a_finding_marks_its_own_paragraph_and_number_only(
         # the next paragraph, same 部分 and also about 收入 31,217.80, is clean
         income = next(
             p
-            for p in app.paragraphs
+            for p in app.review.paragraphs
             if p.text.startswith("2026年度晋城市人力资源和社会保障局预算收入31,217.80")
         )
         assert income.severity is None
-        index = app.paragraphs.index(income)
+        index = app.review.paragraphs.index(income)
         assert "✗" not in _row_text(app, index)
 
 
@@ -132,18 +135,18 @@ async def test_compared_numbers_say_so(make_app: Callable[..., ReviewApp]) -> No
         await pilot.pause()
         income = next(
             i
-            for i, p in enumerate(app.paragraphs)
+            for i, p in enumerate(app.review.paragraphs)
             if p.text.startswith("2026年度晋城市人力资源和社会保障局预算收入31,217.80")
         )
         app.query_one(ParagraphList).go(income)
         await pilot.pause()
-        row = app.paragraphs[income]
+        row = app.review.paragraphs[income]
         share = next(m for m in row.marks if m.claim.kind == "share")
         assert share.status == Status.RIGHT  # N2 recomputed it from the amounts
         shown = _static_text(app.query_one("#narrative-inspector", Static))
         assert f"✓ {share.claim.text}  已核对" in shown
         assert f"{share.claim.text}  未核对" not in shown
-        statuses = {m.status for p in app.paragraphs for m in p.marks}
+        statuses = {m.status for p in app.review.paragraphs for m in p.marks}
         assert Status.UNCHECKED in statuses and Status.RIGHT in statuses  # not all the same
 
 
@@ -161,7 +164,7 @@ async def test_f_on_a_number_goes_to_the_figure_it_was_compared_with(
         await pilot.pause()
         assert app.review.active_pane == "tables"
         place = app.query_one(FigureGrid).place_at_cursor()
-        n1 = next(f for f in app.current.report.findings if f.rule == "N1")  # type: ignore[union-attr]
+        n1 = next(f for f in app.review.current.report.findings if f.rule == "N1")  # type: ignore[union-attr]
         assert place == next(r.at for r in n1.refs if r.at.is_figure)
         assert place is not None and place.table == 1
 
@@ -175,7 +178,7 @@ async def test_c_annotates_a_paragraph_and_a_number(
         await pilot.press("W")
         await pilot.pause()
         rows = app.query_one(ParagraphList)
-        index = next(i for i, p in enumerate(app.paragraphs) if "政府采购预算总额" in p.text)
+        index = next(i for i, p in enumerate(app.review.paragraphs) if "政府采购预算总额" in p.text)
         rows.go(index)
         await pilot.pause()
         await pilot.press("c")
@@ -185,12 +188,12 @@ async def test_c_annotates_a_paragraph_and_a_number(
         await _write(pilot, "总额与分项差0.01")
         notes = NoteBook(tmp_path / "db").all()
         paragraph, number = sorted(notes, key=lambda n: n.target.kind == "claim")
-        key = app.paragraphs[index].key
+        key = app.review.paragraphs[index].key
         assert paragraph.target.kind == "paragraph" and paragraph.target.at.paragraph == key
         assert paragraph.text == "采购[/]明细请核"
         assert number.target.kind == "claim" and number.target.at.paragraph == key
-        assert number.target.at.claim == app.paragraphs[index].marks[0].claim.key
-        assert number.last_value == app.paragraphs[index].marks[0].claim.text
+        assert number.target.at.claim == app.review.paragraphs[index].marks[0].claim.key
+        assert number.last_value == app.review.paragraphs[index].marks[0].claim.text
         assert not paragraph.orphaned and not number.orphaned
         assert "✎" in _row_text(app, index)
         shown = _static_text(app.query_one("#narrative-inspector", Static))
@@ -210,10 +213,10 @@ async def test_headings_are_shown_and_short_items_kept(
         assert any("二、收入预算情况说明" in t for t in texts)
         assert any("第三部分 2026年度部门预算情况说明" in t for t in texts)
         assert any("（十二）承担市人民政府交办的其他事项。" in t for t in texts)
-        heading = next(r for r in app.paragraphs if r.text == "二、收入预算情况说明")
+        heading = next(r for r in app.review.paragraphs if r.text == "二、收入预算情况说明")
         assert heading.kind == "heading"
         # j moves onto a heading, and the explanation names it
-        rows.go(app.paragraphs.index(heading) - 1)
+        rows.go(app.review.paragraphs.index(heading) - 1)
         await pilot.press("j")
         await pilot.pause()
         assert rows.current is heading
@@ -243,7 +246,7 @@ async def test_the_inspector_scrolls_to_every_ref_and_the_note(
         await loaded(pilot, app)
         # a 工资福利支出 total of 表6 that does not add up: its finding cites 22 figures
         place = Address(table=6, row="工资福利支出", column="2026年预算数/合计")
-        app.goto(place)
+        app.review.goto(place)
         await pilot.pause()
         await pilot.press("c")
         await _write(pilot, "第一行\n第二行：工资福利支出合计待核")

@@ -41,8 +41,8 @@ async def test_next_finding_reaches_every_kind_and_says_where_it_wraps(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot, app)
-        assert app.current is not None
-        stops = app.current.stops
+        assert app.review.current is not None
+        stops = app.review.current.stops
         kinds = {stop.place.kind for stop in stops}
         # the sample fails on figures, on cards and on a table as a whole
         assert {"figure", "card", "table"} <= kinds
@@ -50,29 +50,29 @@ async def test_next_finding_reaches_every_kind_and_says_where_it_wraps(
         for number in range(1, len(stops) + 1):
             await pilot.press("right_square_bracket")
             await pilot.pause()
-            seen.append(app.stop_position)
+            seen.append(app.review.stop_position)
             assert f"问题 {number} / {len(stops)}" in _messages(app)[-1]
             stop = stops[number - 1]
             if stop.place.kind == "table":
-                assert _pane(app) == "tables" and app.current_table == stop.place.table
+                assert _pane(app) == "tables" and app.review.current_table == stop.place.table
             elif stop.place.kind == "card":
                 assert _pane(app) == "cards"
         assert seen == list(range(len(stops)))
         await pilot.press("right_square_bracket")
         await pilot.pause()
-        assert "回到第一个" in _messages(app)[-1] and app.stop_position == 0
+        assert "回到第一个" in _messages(app)[-1] and app.review.stop_position == 0
         await pilot.press("left_square_bracket")
         await pilot.pause()
         assert "回到最后一个" in _messages(app)[-1]
-        assert app.stop_position == len(stops) - 1
+        assert app.review.stop_position == len(stops) - 1
 
 
 async def test_stops_are_in_document_order(make_app: Callable[..., ReviewApp]) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot, app)
-        assert app.current is not None
-        orders = [stop.order[:3] for stop in app.current.stops]
+        assert app.review.current is not None
+        orders = [stop.order[:3] for stop in app.review.current.stops]
         assert orders == sorted(orders)
 
 
@@ -85,19 +85,19 @@ async def test_ctrl_o_goes_back_and_forward_through_jumps(
         start = app.query_one(FigureGrid).place_at_cursor()
         await pilot.press("3")
         await pilot.pause()
-        assert app.current_table == 3
-        app.goto_card("人才中心大楼维修费")
+        assert app.review.current_table == 3
+        app.review.goto_card("人才中心大楼维修费")
         await pilot.pause()
         assert _pane(app) == "cards"
         await pilot.press("ctrl+o")
         await pilot.pause()
-        assert _pane(app) == "tables" and app.current_table == 3
+        assert _pane(app) == "tables" and app.review.current_table == 3
         await pilot.press("ctrl+o")
         await pilot.pause()
         assert app.query_one(FigureGrid).place_at_cursor() == start
         await pilot.press("alt+i")
         await pilot.pause()
-        assert app.current_table == 3
+        assert app.review.current_table == 3
         await pilot.press("alt+i")
         await pilot.pause()
         assert _pane(app) == "cards"
@@ -126,7 +126,7 @@ async def test_j_and_k_move_in_the_documents_list(make_app: Callable[..., Review
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot, app)
         for _ in range(100):
-            if len(app.documents) == 2:
+            if len(app.review.documents) == 2:
                 break
             await pilot.pause(0.05)
         await pilot.press("D")
@@ -145,7 +145,7 @@ async def test_a_digit_in_the_follow_list_goes_to_that_figure(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot, app)
-        app.goto(Address(table=2, row="20805", column="本年收入/合计"))
+        app.review.goto(Address(table=2, row="20805", column="本年收入/合计"))
         await pilot.pause()
         await pilot.press("f")
         await pilot.pause()
@@ -163,9 +163,9 @@ async def test_a_accepts_the_finding_on_a_failing_figure(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot, app)
-        assert app.current is not None
-        stop = next(s for s in app.current.stops if s.place.is_figure)
-        app.goto(stop.place)
+        assert app.review.current is not None
+        stop = next(s for s in app.review.current.stops if s.place.is_figure)
+        app.review.goto(stop.place)
         await pilot.pause()
         await pilot.press("a")
         await pilot.pause()
@@ -216,7 +216,7 @@ async def test_every_bad_file_is_named_and_the_good_one_opens(
         await loaded(pilot, app)
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert len(app.documents) == 1
+        assert len(app.review.documents) == 1
         assert len(app.failures) == 2
         assert "truncated.pdf" in app.failures[0] and "empty.txt" in app.failures[1]
 

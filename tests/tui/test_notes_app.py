@@ -38,9 +38,9 @@ async def test_annotating_a_figure(make_app: Callable[..., ReviewApp], tmp_path:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot, app)
-        assert app.current is not None
-        figure = next(s for s in app.current.stops if s.place.table == 12)
-        app.goto(figure.place)
+        assert app.review.current is not None
+        figure = next(s for s in app.review.current.stops if s.place.table == 12)
+        app.review.goto(figure.place)
         await pilot.pause()
         place = app.query_one(FigureGrid).place_at_cursor()
         await pilot.press("c")
@@ -53,7 +53,7 @@ async def test_annotating_a_figure(make_app: Callable[..., ReviewApp], tmp_path:
             place.column,  # type: ignore[union-attr]
         )
         assert note.text == "请补充绩效目标表" and note.category == Category.PROBLEM
-        assert place in app.noted_places()  # the grid marks it
+        assert place in app.review.noted_places()  # the grid marks it
         assert "✎1" in str(app.query_one(TableList).get_option_at_index(11).prompt)
 
 
@@ -84,7 +84,7 @@ async def test_annotating_a_card_and_a_table(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot, app)
-        app.goto_card("星火项目创业大赛系列活动经费")
+        app.review.goto_card("星火项目创业大赛系列活动经费")
         await pilot.pause()
         await pilot.press("c")
         await _write(pilot, "年度写错")
@@ -106,7 +106,7 @@ async def test_edit_toggle_delete_and_undo(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot, app)
-        app.goto(Address(1, "收入总计", "收入/2026年"))
+        app.review.goto(Address(1, "收入总计", "收入/2026年"))
         await pilot.pause()
         await pilot.press("c")
         await _write(pilot, "已核对")

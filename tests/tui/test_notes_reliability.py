@@ -52,7 +52,7 @@ async def test_a_failed_save_keeps_the_editor_and_retries(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot, app)
-        app.goto(FIGURE)
+        app.review.goto(FIGURE)
         await pilot.pause()
         await pilot.press("c")
         await _type_and_save(pilot, "收入总计与表2不一致")
@@ -85,7 +85,7 @@ async def test_a_note_the_store_refuses_can_be_saved_to_a_file(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot, app)
-        app.goto(FIGURE)
+        app.review.goto(FIGURE)
         await pilot.pause()
         await pilot.press("c")
         await _type_and_save(pilot, "只读的库")
@@ -105,11 +105,11 @@ async def test_two_instances_never_undo_each_other(
     async with first.run_test(size=SIZE) as one, second.run_test(size=SIZE) as two:
         await loaded(one, first)
         await loaded(two, second)
-        first.goto(FIGURE)
+        first.review.goto(FIGURE)
         await one.pause()
         await one.press("c")
         await _type_and_save(one, "已核对")
-        second.refresh_notes()  # B sees the note once, then both edit their copies
+        second.review.refresh_notes()  # B sees the note once, then both edit their copies
         await two.pause()
         # A edits the text
         await one.press("e")
@@ -131,12 +131,12 @@ async def test_a_conflicting_edit_is_shown_not_overwritten(
     async with first.run_test(size=SIZE) as one, second.run_test(size=SIZE) as two:
         await loaded(one, first)
         await loaded(two, second)
-        first.goto(FIGURE)
+        first.review.goto(FIGURE)
         await one.pause()
         await one.press("c")
         await _type_and_save(one, "原文")
-        second.refresh_notes()
-        second.goto(FIGURE)
+        second.review.refresh_notes()
+        second.review.goto(FIGURE)
         await two.pause()
         await one.press("e")
         await _type_and_save(one, "：A 的修改")
@@ -170,11 +170,11 @@ async def test_markup_in_a_row_name_is_shown_as_printed(
         grid = app.query_one(FigureGrid)
         place = next(
             Address(t.number, r.key, next(iter(r.figures)))
-            for t in app.current.document.tables  # type: ignore[union-attr]
+            for t in app.review.current.document.tables  # type: ignore[union-attr]
             for r in t.rows
             if "[/]" in r.name and r.figures
         )
-        app.goto(place)
+        app.review.goto(place)
         await pilot.pause()
         grid.focus()
         await pilot.press("c")
@@ -191,11 +191,12 @@ async def test_a_truncated_notes_file_is_recovered_at_start_up(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot, app)
-        app.goto(FIGURE)
+        app.review.goto(FIGURE)
         await pilot.pause()
         await pilot.press("c")
         await _type_and_save(pilot, "第一条")
-        app.goto(Address(1, "支出总计", next(iter(app.current.table(1).rows[-1].figures))))  # type: ignore[union-attr]
+        last_row = app.review.current.table(1).rows[-1]  # type: ignore[union-attr]
+        app.review.goto(Address(1, "支出总计", next(iter(last_row.figures))))
         await pilot.pause()
         await pilot.press("c")
         await _type_and_save(pilot, "第二条")
@@ -208,9 +209,9 @@ async def test_a_truncated_notes_file_is_recovered_at_start_up(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot, app)
-        assert [n.text for n in app.notes] == ["第一条"]
+        assert [n.text for n in app.review.notes] == ["第一条"]
         assert list((tmp_path / "db").glob("notes.json.corrupt-*"))
-        app.goto(FIGURE)
+        app.review.goto(FIGURE)
         await pilot.pause()
         await pilot.press("c")
         await _type_and_save(pilot, "之后的批注")
@@ -225,8 +226,8 @@ async def test_a_nul_in_the_department_name_still_exports(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot, app)
-        assert app.current is not None
-        meta = app.current.document.meta
+        assert app.review.current is not None
+        meta = app.review.current.document.meta
         meta.department = "晋城市\x00人社局/../x"
         await pilot.press("X")
         await app.workers.wait_for_complete()

@@ -1,4 +1,5 @@
-"""The review screen holds the review's state; the app forwards to it."""
+"""The review screen holds the review's state, builds its panes when first shown, and
+opens a stored document on its first screen."""
 
 from __future__ import annotations
 
@@ -22,16 +23,16 @@ async def test_the_current_table_is_held_once(make_app: Callable[..., ReviewApp]
         await loaded(pilot, app)
         screen = app.screen
         assert isinstance(screen, ReviewScreen) and screen is app.review
-        assert app.current is screen.current and app.documents == screen.documents
-        app.action_goto_table(3)
+        assert screen.current is not None and screen.documents == [screen.current]
+        screen.action_goto_table(3)
         await pilot.pause()
-        assert screen.current_table == app.current_table == 3
+        assert screen.current_table == app.query_one(FigureGrid).table_number == 3
         # set on the screen, the panes that filter by it follow: when built ...
         await pilot.press("E", "O", "T")
         assert app.query_one(FindingsTable).current_table == 3
         assert app.query_one(NotesTable).current_table == 3
         # ... and after
-        app.action_goto_table(5)
+        screen.action_goto_table(5)
         await pilot.pause()
         assert app.query_one(FindingsTable).current_table == 5
         assert app.query_one(NotesTable).current_table == 5
@@ -59,7 +60,7 @@ async def test_a_stored_document_is_on_the_first_screen(
     app = make_app()
     async with app.run_test() as pilot:
         # the store's copy, shown as the screen mounts: nothing read in the worker
-        assert app.current is not None
+        assert app.review.current is not None
         assert not [w for w in app.workers if w.group == "load"]
         await pilot.pause()
         assert app.query_one(FigureGrid).row_count > 30

@@ -33,8 +33,8 @@ def _pane(app: ReviewApp) -> str:
 
 
 def _value_at(app: ReviewApp, place: Address | None) -> Decimal | None:
-    assert app.current is not None and place is not None
-    table = app.current.table(place.table)
+    assert app.review.current is not None and place is not None
+    table = app.review.current.table(place.table)
     assert table is not None
     row = next(r for r in table.rows if r.key == place.row)
     return row.figures[place.column or ""].value
@@ -89,17 +89,17 @@ async def test_search_starts_after_the_cursor_and_says_where_it_wraps(
     app = make_app(JINCHENG_TXT)
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot, app)
-        app.action_goto_table(5)
+        app.review.action_goto_table(5)
         await pilot.pause()
         await _search(pilot, "就业补助")
-        assert app.current is not None
-        tables = [m.place.table for m in app.matches if m.place.table is not None]
+        assert app.review.current is not None
+        tables = [m.place.table for m in app.review.matches if m.place.table is not None]
         assert tables[0] == 2  # matches in 表2 and 表3 come before the cursor
         place = app.query_one(FigureGrid).place_at_cursor()
         assert place is not None and place.table == 5
-        first = app.match_index
-        assert app.matches[first].place.table == 5 and first > 0
-        total = len(app.matches)
+        first = app.review.match_index
+        assert app.review.matches[first].place.table == 5 and first > 0
+        total = len(app.review.matches)
         assert f"第 {first + 1} / {total} 个匹配" in _messages(app)[-1]
         assert "表5" in _messages(app)[-1]
         for step in range(total - first - 1):
@@ -108,11 +108,11 @@ async def test_search_starts_after_the_cursor_and_says_where_it_wraps(
             assert f"第 {first + step + 2} / {total} 个匹配" in _messages(app)[-1]
         await pilot.press("n")  # past the last: back to the first, with a word
         await pilot.pause()
-        assert app.match_index == 0
+        assert app.review.match_index == 0
         assert "已到最后一个匹配" in _messages(app)[-1] and f"第 1 / {total}" in _messages(app)[-1]
         await pilot.press("N")
         await pilot.pause()
-        assert app.match_index == total - 1 and "已到第一个匹配" in _messages(app)[-1]
+        assert app.review.match_index == total - 1 and "已到第一个匹配" in _messages(app)[-1]
 
 
 async def test_search_from_a_name_cell_starts_at_its_row(
@@ -121,7 +121,7 @@ async def test_search_from_a_name_cell_starts_at_its_row(
     app = make_app(JINCHENG_TXT)
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot, app)
-        app.action_goto_table(3)
+        app.review.action_goto_table(3)
         await pilot.pause()
         grid = app.query_one(FigureGrid)
         grid.move_cursor(row=grid.row_count - 1, column=1)  # a name: no figure under it
@@ -143,18 +143,18 @@ async def test_an_amount_in_yuan_finds_the_figure_of_a_table_in_wan_yuan(
         await loaded(pilot, app)
         await _search(pilot, "297,488,500元")  # 表1 prints 29748.85 in 万元
         place = app.query_one(FigureGrid).place_at_cursor()
-        assert app.current is not None and place is not None
-        assert app.current.table(place.table).unit == Unit.WAN_YUAN  # type: ignore[union-attr]
+        assert app.review.current is not None and place is not None
+        assert app.review.current.table(place.table).unit == Unit.WAN_YUAN  # type: ignore[union-attr]
         assert _value_at(app, place) == Decimal("29748.85")
         await _search(pilot, "183.9万元")  # a card's funds, in 元: 1839000
-        kinds = [m.kind for m in app.matches]
+        kinds = [m.kind for m in app.review.matches]
         assert "card" in kinds and "table" in kinds  # 183.90 in the 万元 tables too
         for _ in range(len(kinds)):
             if _pane(app) == "cards":
                 break
             await pilot.press("n")
             await pilot.pause()
-        card = app.current.document.cards[app.query_one(CardList).highlighted or 0]
+        card = app.review.current.document.cards[app.query_one(CardList).highlighted or 0]
         assert _pane(app) == "cards" and card.annual_funding.total == Decimal("1839000")
 
 
@@ -201,15 +201,15 @@ async def test_search_finds_the_narrative_and_goes_to_its_paragraph(
         await loaded(pilot, app)
         await _search(pilot, "机构设置情况")  # a heading, found with its first paragraph
         assert _pane(app) == "narrative"
-        assert app.current is not None
-        sections = app.current.document.sections
+        assert app.review.current is not None
+        sections = app.review.current.document.sections
         section = next(s for s in sections if "机构设置情况" in s.heading)
-        row = app.paragraphs[app.query_one(ParagraphList).highlighted or 0]
+        row = app.review.paragraphs[app.query_one(ParagraphList).highlighted or 0]
         assert row.key == section.paragraph_key(0)
         assert "说明" in _messages(app)[-1] and "1 / 1" in _messages(app)[-1]
         await _search(pilot, "孵化基地")  # printed only in a project card
         assert _pane(app) == "cards"
-        card = app.current.document.cards[app.query_one(CardList).highlighted or 0]
+        card = app.review.current.document.cards[app.query_one(CardList).highlighted or 0]
         assert card.name == "创业就业专项"
         assert "创业就业专项" in _messages(app)[-1]
 
@@ -220,12 +220,12 @@ async def test_an_amount_in_the_narrative_is_found_in_another_unit(
     app = make_app(JINCHENG_TXT)
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot, app)
-        app.action_goto_table(13)
+        app.review.action_goto_table(13)
         await pilot.pause()
         await _search(pilot, "312178000元")  # the narrative says 31217.80万元
         assert _pane(app) == "narrative"
-        assert app.current is not None
-        text = app.paragraphs[app.current_paragraph].text
+        assert app.review.current is not None
+        text = app.review.paragraphs[app.review.current_paragraph].text
         assert "31217.80万元" in text.replace(" ", "").replace(",", "")
 
 

@@ -52,7 +52,7 @@ class TestTablesScreen:
 
         async def run_before(pilot: Pilot[None]) -> None:
             await loaded(pilot, app)
-            app.action_goto_table(1)
+            app.review.action_goto_table(1)
             await pilot.pause()
             await _prepare(app, "G", *"llllll")(pilot)  # type: ignore[misc]
 
@@ -65,7 +65,7 @@ class TestCardsScreen:
 
         async def run_before(pilot: Pilot[None]) -> None:
             await _prepare(app)(pilot)  # type: ignore[misc]
-            app.goto_card("人才中心大楼维修费")
+            app.review.goto_card("人才中心大楼维修费")
             await pilot.pause()
 
         assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
@@ -92,17 +92,17 @@ class TestNotesScreen:
 
         async def run_before(pilot: Pilot[None]) -> None:
             await loaded(pilot, app)
-            assert app.current is not None
+            assert app.review.current is not None
             for number, words in ((1, "收入总计与表2一致"), (12, "项目缺绩效目标表")):
                 note = new_note(
-                    app.current.document,
+                    app.review.current.document,
                     Target.of(Address(table=number)),
                     words,
                     Category.PROBLEM,
                     None,
                 )
                 app.notebook.save(replace(note, author="reviewer", created="2026-12-01T09:00"))
-            app.refresh_notes()
+            app.review.refresh_notes()
             await _prepare(app, "O")(pilot)  # type: ignore[misc]
 
         assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
@@ -115,7 +115,7 @@ class TestDocumentsScreen:
         async def run_before(pilot: Pilot[None]) -> None:
             await loaded(pilot, app)
             for _ in range(100):
-                if len(app.documents) == 2:
+                if len(app.review.documents) == 2:
                     break
                 await pilot.pause(0.05)
             await _prepare(app, "D")(pilot)  # type: ignore[misc]
@@ -147,9 +147,9 @@ class TestNarrativeScreen:
 
         async def run_before(pilot: Pilot[None]) -> None:
             await loaded(pilot, app)
-            assert app.current is not None
-            stop = next(s for s in app.current.stops if s.finding.rule == "N1")
-            app.goto(stop.place)
+            assert app.review.current is not None
+            stop = next(s for s in app.review.current.stops if s.finding.rule == "N1")
+            app.review.goto(stop.place)
             await _prepare(app)(pilot)  # type: ignore[misc]
 
         assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
@@ -161,7 +161,7 @@ class TestNarrativeScreen:
             await _prepare(app, "W")(pilot)  # type: ignore[misc]
             rows = app.query_one(ParagraphList)
             index = next(
-                i for i, r in enumerate(app.paragraphs) if r.text == "二、收入预算情况说明"
+                i for i, r in enumerate(app.review.paragraphs) if r.text == "二、收入预算情况说明"
             )
             rows.go(index + 1, 2)
             await pilot.pause()
