@@ -27,11 +27,12 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from budget_review.model import Address, Document, ProjectCard, Unit
+from budget_review.model import Address, Document, ProjectCard, Provenance, Unit
 from budget_review.model.money import convert
 from budget_review.model.vocabulary import squash
+from budget_review.tui.session import reading_position
 
-# Document order: part, page, line, then the order the items are listed in.
+# Reading order, as `]` goes (`reading_position`), then the order items are listed in.
 Order = tuple[int, int, int, int]
 # An amount and the unit it is printed in (None: a number printed without one).
 Priced = tuple[Decimal, Unit | None]
@@ -134,8 +135,8 @@ def _card_amounts(card: ProjectCard) -> list[Decimal]:
     return [a for a in amounts if a is not None]
 
 
-def _order(part: int, page: int | None, line: int | None, seq: int) -> Order:
-    return (part, page or 0, line or 0, seq)
+def _order(where: Provenance, seq: int) -> Order:
+    return (*reading_position(where), seq)
 
 
 def index(doc: Document) -> list[tuple[Match, str, list[Priced]]]:
@@ -152,16 +153,13 @@ def index(doc: Document) -> list[tuple[Match, str, list[Priced]]]:
             label = squash(row.name) + " " + (row.code or "")
             where = row.where if row.where.page or row.where.line else first
             place = Address(table.number, row.key, numeric[0])
-            items.append(
-                (Match(place, row.name, _order(where.part, where.page, where.line, seq)), label, [])
-            )
+            items.append((Match(place, row.name, _order(where, seq)), label, []))
             seq += 1
             for column in numeric:
                 figure = row.figures[column]
                 if figure.value is None:
                     continue
-                at = figure.where
-                order = _order(at.part, at.page, at.line, seq)
+                order = _order(figure.where, seq)
                 place = Address(table.number, row.key, column)
                 items.append((Match(place, figure.raw, order), "", [(figure.value, unit)]))
                 seq += 1
@@ -173,15 +171,13 @@ def index(doc: Document) -> list[tuple[Match, str, list[Priced]]]:
             place = Address(paragraph=section.paragraph_key(number))
             text = "\n".join([*headings, paragraph])
             headings = []
-            match = Match(place, paragraph, _order(at.part, at.page, at.line, seq), "paragraph")
+            match = Match(place, paragraph, _order(at, seq), "paragraph")
             items.append((match, text, _text_amounts(text)))
             seq += 1
     for card in doc.cards:
-        page = card.pages[0] if card.pages else None
-        line = card.lines[0] if card.lines else None
-        match = Match(
-            Address(card=card.name), card.name, _order(card.part, page, line, seq), "card"
-        )
+        page = card.pages[0] if card.pages else 0
+        line = card.lines[0] if card.lines else 0
+        match = Match(Address(card=card.name), card.name, (card.part, page, line, seq), "card")
         amounts: list[Priced] = [(a, card.currency_unit) for a in _card_amounts(card)]
         amounts += [a for t in _card_texts(card) for a in _text_amounts(t) if a[1] is not None]
         items.append((match, "\n".join(_card_texts(card)), amounts))

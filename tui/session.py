@@ -25,6 +25,13 @@ from budget_review.model import (
 Role = Literal["culprit", "involved"]
 
 
+def reading_position(where: Provenance) -> tuple[int, int, int]:
+    """Where something is printed, in reading order: (part, page, line) for a text dump,
+    (part, page, how far down the page) for a PDF. `]` and `/` both go by it."""
+    top = int(where.bbox[1]) if where.bbox else 0
+    return (where.part, where.page or 0, (where.line or 0) + top)
+
+
 def place_of(ref: Ref) -> Address | None:
     """Where the app can show a ref: a table cell, or a card (whatever its field)."""
     at = ref.at
@@ -99,10 +106,10 @@ class OpenDocument:
         """Where a place stands in the document, to find the next finding after it."""
         if self._positions is None:
             self._positions = Positions(self.document)
-        part, page, line, top = self._positions.of(place)
-        if (part, page, line, top) == (0, 0, 0, 0):
+        position = self._positions.of(place)
+        if position == (0, 0, 0):
             return None
-        return (part, page, line + top, -1)
+        return (*position, -1)
 
     @property
     def sha(self) -> str:
@@ -183,8 +190,7 @@ def finding_stops(
 
 
 class Positions:
-    """Where a place is printed, as (part, page, line, top): a text dump orders by line,
-    a PDF by page and then by how far down the page it stands."""
+    """Where each place of a document is printed, in reading order (`reading_position`)."""
 
     def __init__(self, document: Document) -> None:
         self.document = document
@@ -203,17 +209,17 @@ class Positions:
         if ref is None:
             return None
         place = _stop_place(ref, self.paragraph_of)
-        part, page, line, top = self.of(place, ref)
-        return place, (part, page, line + top, index)
+        return place, (*self.of(place, ref), index)
 
-    def of(self, place: Address, ref: Ref | None = None) -> tuple[int, int, int, int]:
+    def of(self, place: Address, ref: Ref | None = None) -> tuple[int, int, int]:
+        """The place's reading position (`reading_position`); a ref's page and line when
+        the place has none; (0, 0, 0) when neither is known."""
         where = self._where(place)
         if where is None or (where.page is None and where.line is None):
             if ref is None:
-                return (0, 0, 0, 0)
-            return (ref.part, ref.page or 0, ref.line or 0, 0)
-        top = int(where.bbox[1]) if where.bbox else 0
-        return (where.part, where.page or 0, where.line or 0, top)
+                return (0, 0, 0)
+            return (ref.part, ref.page or 0, ref.line or 0)
+        return reading_position(where)
 
     def _where(self, place: Address) -> Provenance | None:
         doc = self.document
