@@ -284,8 +284,7 @@ class ReviewScreen(NotesController, SearchController, inherit_bindings=False):
         self.built.add(pane_id)
         self.review_app.localise_bindings(self.lang, body)
         self._filter_by_table(body)
-        for side in body.query("#narrative-side"):
-            side.styles.height = self.query_one(Inspector).lines
+        self._size_text_inspector(body, self.query_one(Inspector).lines)
         waiting = self.waiting.pop(pane_id, [])
         if self.active_pane == pane_id:
             self._in_sight(pane_id)
@@ -674,10 +673,14 @@ class ReviewScreen(NotesController, SearchController, inherit_bindings=False):
 
     def action_resize_inspector(self, step: int) -> None:
         lines = self.query_one(Inspector).resize(step)
-        for side in self.query("#narrative-side"):  # built or not yet
-            side.styles.height = lines
+        self._size_text_inspector(self, lines)
         self.review_app.settings["inspector_lines"] = lines
         save_settings(self.review_app.settings)
+
+    def _size_text_inspector(self, root: Widget, lines: int) -> None:
+        """The text's inspector as tall as the table's (if the narrative pane is built)."""
+        for side in root.query("#narrative-side"):
+            side.styles.height = lines
 
     def action_scroll_inspector(self, step: int) -> None:
         side = self._side_inspector()

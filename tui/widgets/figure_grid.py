@@ -199,10 +199,14 @@ class FigureGrid(DataTable[Text | str]):
         self._span: tuple[int, int, int, int, int] | None = None
         # A table given before the grid has a size is filled at its first resize: the
         # room for names depends on the width (`unfilled`, and where to put the cursor).
-        self.unfilled = False
         self._place_when_filled: Address | None = None
         self._when_filled: list[Callable[[], None]] = []
-        self._filled_width = 0
+        self._filled_width = 0  # the width the table was laid out for; 0: never yet
+
+    @property
+    def unfilled(self) -> bool:
+        """A table was given, but the grid has never had a width to lay it out in."""
+        return self._shown is not None and not self._filled_width
 
     @property
     def plain(self) -> bool:
@@ -226,11 +230,9 @@ class FigureGrid(DataTable[Text | str]):
         self.table_number = table.number
         width = self.size.width or self._filled_width  # hidden: as when last in sight
         if not width:  # never laid out yet: filled once it is (`on_resize`)
-            self.unfilled = True
             self.layout_ = None
             self._places = []
             return
-        self.unfilled = False
         self._filled_width = width
         grid = layout(table, self.lang)
         self.layout_ = grid
