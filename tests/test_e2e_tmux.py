@@ -80,8 +80,10 @@ def test_a_pdf_and_a_bad_file_opened_together(tmp_path: Path) -> None:
     _tmux("set-option", "-t", session, "window-size", "manual")
     _tmux("resize-window", "-t", session, "-x", "120", "-y", "40")
     try:
-        screen = _wait_for(session, "broken.pdf", timeout=120)
         _wait_for(session, "收支总表", timeout=120)
+        # The bad file is read after the good one: wait for its failure to be told, not
+        # merely for its name on the loading line, or `q` may stop its reading first.
+        _wait_for(session, "无法读取", timeout=120)
         _wait_for(session, "p.")  # the table's caption names its PDF pages
         _tmux("send-keys", "-t", session, "tab")
         _wait_for(session, "绩效目标表")
