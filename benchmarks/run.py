@@ -281,13 +281,13 @@ def render_largest_table() -> None:
             os.environ["BUDGET_REVIEW_CONFIG"] = folder
             app = ReviewApp([SAMPLE], Path(folder), jobs=1)
             async with app.run_test(size=(120, 40)) as pilot:
-                while app.current is None:
+                while app.review.current is None:
                     await pilot.pause(0.02)
-                largest = max(app.current.document.tables, key=lambda t: len(t.rows))
+                largest = max(app.review.current.document.tables, key=lambda t: len(t.rows))
                 LARGEST[:] = [len(largest.rows)]
                 for _ in range(5):
                     start = time.perf_counter()
-                    app.query_one(FigureGrid).show(app.current, largest, False)
+                    app.query_one(FigureGrid).show(app.review.current, largest, False)
                     await pilot.pause()
                     RENDER.append(time.perf_counter() - start)
 

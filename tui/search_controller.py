@@ -14,6 +14,7 @@ from budget_review.model.untrusted import printable
 from budget_review.tui.i18n import text
 from budget_review.tui.session import OpenDocument
 from budget_review.tui.widgets.figure_grid import FigureGrid
+from budget_review.tui.widgets.footer import ReviewFooter
 from textual import on
 from textual.screen import Screen
 from textual.widgets import Input
@@ -39,10 +40,10 @@ class SearchController(Screen[None]):
 
     def close_search(self) -> bool:
         """The search box put away, if it was open (then True), the keys back on the grid."""
-        search_box = self.query_one("#search", Input)
-        if not search_box.display:
+        box = next(self.query("#search").results(Input), None)
+        if box is None or not box.display:
             return False
-        search_box.display = False
+        box.display = False
         self.query_one(FigureGrid).focus()
         return True
 
@@ -50,7 +51,10 @@ class SearchController(Screen[None]):
         self.close_search()
 
     def action_search(self) -> None:
-        box = self.query_one("#search", Input)
+        box = next(self.query("#search").results(Input), None)
+        if box is None:  # mounted when first asked for, above the footer
+            box = Input(placeholder=text("search.prompt", self.lang), id="search")
+            self.mount(box, before=self.query_one(ReviewFooter))
         box.display = True
         box.value = ""
         box.focus()

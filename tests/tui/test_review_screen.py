@@ -4,16 +4,21 @@ opens a stored document on its first screen."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from budget_review.tui.app import ReviewApp
 from budget_review.tui.screens.review import ReviewScreen
 from budget_review.tui.widgets.cards_pane import CardList
 from budget_review.tui.widgets.figure_grid import FigureGrid
 from budget_review.tui.widgets.findings_pane import FindingsTable
+from budget_review.tui.widgets.footer import ReviewFooter
 from budget_review.tui.widgets.notes_pane import NotesTable
 from budget_review.tui.widgets.pane_bar import PaneBar
 from rich.cells import cell_len
+from textual.widgets import Static
 
+from tests.conftest import JINCHENG_TXT
+from tests.synthetic_pdf import looping_pdf
 from tests.tui.conftest import loaded
 
 
@@ -88,3 +93,35 @@ async def test_every_pane_name_fits_in_80_columns(make_app: Callable[..., Review
             line = str(bar.render())
             # all of it in sight: nothing cut off at the right
             assert line.rstrip().endswith(last) and cell_len(line) <= bar.content_size.width
+
+
+async def test_the_file_being_read_is_named_above_the_footer(
+    make_app: Callable[..., ReviewApp], tmp_path: Path
+) -> None:
+    slow = tmp_path / "loop.pdf"
+    slow.write_bytes(looping_pdf())  # read until the app ends
+    app = make_app(JINCHENG_TXT, slow)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot, app)
+        for _ in range(100):
+            if app.review.query("#loading"):
+                break
+            await pilot.pause(0.05)
+        line = app.review.query_one("#loading")
+        assert line.display and line.region.height == 1
+        label = app.review.query_one("#loading-label", Static)
+        assert "loop.pdf" in str(label.render())
+        # above the footer, never hidden behind it
+        assert line.region.bottom <= app.review.query_one(ReviewFooter).region.y
+        await pilot.press("q")
+
+
+async def test_the_loading_line_goes_when_the_files_are_read(
+    make_app: Callable[..., ReviewApp],
+) -> None:
+    app = make_app()  # not in the store yet: read in the worker, with the line shown
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot, app)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not app.review.query_one("#loading").display

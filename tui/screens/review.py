@@ -30,15 +30,16 @@ from budget_review.tui.session import OpenDocument, Stop, any_place, place_of
 from budget_review.tui.widgets.figure_grid import FigureGrid
 from budget_review.tui.widgets.footer import ReviewFooter
 from budget_review.tui.widgets.inspector import Inspector, ref_label
+from budget_review.tui.widgets.loading_line import LoadingLine
 from budget_review.tui.widgets.pane_bar import PaneBar
 from budget_review.tui.widgets.table_list import TableList
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Header, Input, ProgressBar, Static
+from textual.widgets import ContentSwitcher, Header, Input, Static
 
 if TYPE_CHECKING:
     from budget_review.tui.app import ReviewApp
@@ -103,6 +104,7 @@ class ReviewScreen(NotesController, SearchController, inherit_bindings=False):
         self.jumps = JumpList()
         self.stop_spot: Spot | None = None  # where that left the reviewer
         self.restoring = False  # moving through the jump list is not itself a jump
+        self._loading: LoadingLine | None = None  # mounted when a file is first read
 
     @property
     def review_app(self) -> ReviewApp:
@@ -116,17 +118,13 @@ class ReviewScreen(NotesController, SearchController, inherit_bindings=False):
         with ContentSwitcher(id="panes", initial=self.active_pane):
             # Only the pane in sight: the first screen comes sooner.
             yield Vertical(pane(self.active_pane).body(), id=self.active_pane, classes="pane")
-        with Horizontal(id="loading"):
-            yield Static(id="loading-label")
-            yield ProgressBar(id="loading-bar", show_eta=False)
-        yield Input(placeholder=text("search.prompt", self.lang), id="search")
+        # The loading line and the search box are mounted when first wanted (above the
+        # footer): a stored document opens before either is needed.
         yield ReviewFooter()
 
     def on_mount(self) -> None:
         self.call_after_refresh(collect_after_startup)
         self._show_pane_bar()
-        self.query_one("#search", Input).display = False
-        self.query_one("#loading").display = False
         lines = self.review_app.settings.get("inspector_lines")
         if isinstance(lines, int):
             self.action_resize_inspector(lines - self.query_one(Inspector).lines)
@@ -150,7 +148,8 @@ class ReviewScreen(NotesController, SearchController, inherit_bindings=False):
 
     def watch_lang(self, lang: str) -> None:
         self._show_pane_bar()
-        self.query_one("#search", Input).placeholder = text("search.prompt", lang)
+        for box in self.query("#search").results(Input):
+            box.placeholder = text("search.prompt", lang)
         if self.current is not None:
             place = self.query_one(FigureGrid).place_at_cursor()
             self.stale = set(PANE_IDS) - {"tables"}
@@ -161,12 +160,15 @@ class ReviewScreen(NotesController, SearchController, inherit_bindings=False):
     # ------------------------------------------------------------------ loading
 
     def show_loading(self, name: str, done: int, total: int) -> None:
-        self.query_one("#loading").display = True
-        self.query_one("#loading-label", Static).update(text("loading", self.lang, name=name))
-        self.query_one("#loading-bar", ProgressBar).update(total=total or None, progress=done)
+        if self._loading is None:
+            self._loading = LoadingLine(id="loading")
+            self.mount(self._loading, before=self.query_one(ReviewFooter))
+        self._loading.display = True
+        self._loading.show(text("loading", self.lang, name=name), done, total)
 
     def loading_done(self) -> None:
-        self.query_one("#loading").display = False
+        if self._loading is not None:
+            self._loading.display = False
 
     def add_document(self, loaded: Reviewed) -> None:
         opened = OpenDocument.build(loaded.document, loaded.report)

@@ -33,6 +33,7 @@ class PaneBar(Static):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.spans: list[tuple[int, int, str]] = []  # each name's cells from, to; its pane
         self._shown: tuple[list[tuple[str, str, str]], str] = ([], "")
+        self._line: Text | None = None  # drawn again only when it changes (on each resize)
 
     def show(self, panes: list[tuple[str, str, str]], active: str) -> None:
         """`panes`: (id, title, key) in order; `active` is the one in sight."""
@@ -43,7 +44,9 @@ class PaneBar(Static):
             if line.cell_len <= room:
                 break
         self.spans = spans
-        self.update(line)
+        if line != self._line:
+            self._line = line
+            self.update(line)
 
     def on_resize(self, event: events.Resize) -> None:
         if self._shown[0]:
