@@ -16,7 +16,9 @@ from budget_review.tui.screens.note_editor import NoteEditor
 from budget_review.tui.widgets.cards_pane import CardList
 from budget_review.tui.widgets.documents_pane import DocumentsTable
 from budget_review.tui.widgets.figure_grid import FigureGrid
+from budget_review.tui.widgets.footer import ReviewFooter
 from budget_review.tui.widgets.table_list import TableList
+from rich.cells import cell_len
 from rich.console import Console
 from textual.widgets import Static
 
@@ -227,8 +229,7 @@ async def test_the_palette_and_footer_speak_chinese(make_app: Callable[..., Revi
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot, app)
-        footer = app.screen.query_one("Footer")
-        shown = " ".join(str(key.render()) for key in footer.query("FooterKey"))
+        shown = app.screen.query_one(ReviewFooter).render().plain
         assert "命令" in shown and "palette" not in shown
         await pilot.press("ctrl+p")
         for _ in range(40):
@@ -305,3 +306,27 @@ async def _type(pilot, typed: str) -> None:  # type: ignore[no-untyped-def]
     await pilot.press("ctrl+s")
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def test_a_click_on_a_footer_key_presses_it(make_app: Callable[..., ReviewApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot, app)
+        footer = app.screen.query_one(ReviewFooter)
+        footer.render()
+        start = next(s for s, _, item in footer.spans if item.display == "?")
+        await pilot.click(ReviewFooter, offset=(start, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_the_footer_keeps_the_palette_key_whole_when_narrow(
+    make_app: Callable[..., ReviewApp],
+) -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=(60, 24)) as pilot:
+        await loaded(pilot, app)
+        line = app.screen.query_one(ReviewFooter).render().plain
+        assert line.rstrip().endswith("^p Palette")
+        # the keys that do not fit are cut with "…", never clipped without a sign
+        assert "…" in line and cell_len(line) <= 60
