@@ -11,6 +11,7 @@ from budget_review.model import Text
 STRINGS: dict[str, tuple[str, str]] = {
     # key: (中文, English)
     "app.title": ("预算公开审查", "Budget disclosure review"),
+    "title.palette": ("打开命令面板", "Open the command palette"),
     "pane.documents": ("文件", "Documents"),
     "pane.tables": ("表格", "Tables"),
     "pane.cards": ("绩效目标表", "Project cards"),

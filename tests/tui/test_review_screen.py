@@ -14,6 +14,7 @@ from budget_review.tui.widgets.findings_pane import FindingsTable
 from budget_review.tui.widgets.footer import ReviewFooter
 from budget_review.tui.widgets.notes_pane import NotesTable
 from budget_review.tui.widgets.pane_bar import PaneBar
+from budget_review.tui.widgets.title_bar import TitleBar
 from rich.cells import cell_len
 from textual.widgets import Static
 
@@ -125,3 +126,18 @@ async def test_the_loading_line_goes_when_the_files_are_read(
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert not app.review.query_one("#loading").display
+
+
+async def test_the_title_names_the_document_and_its_icon_opens_the_palette(
+    make_app: Callable[..., ReviewApp],
+) -> None:
+    from textual.command import CommandPalette
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot, app)
+        line = app.review.query_one(TitleBar).render().plain
+        assert "预算公开审查" in line and "晋城市人力资源和社会保障局" in line
+        await pilot.click(TitleBar, offset=(1, 0))
+        await pilot.pause()
+        assert CommandPalette.is_open(app)

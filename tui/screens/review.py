@@ -33,13 +33,14 @@ from budget_review.tui.widgets.inspector import Inspector, ref_label
 from budget_review.tui.widgets.loading_line import LoadingLine
 from budget_review.tui.widgets.pane_bar import PaneBar
 from budget_review.tui.widgets.table_list import TableList
+from budget_review.tui.widgets.title_bar import TitleBar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Header, Input, Static
+from textual.widgets import ContentSwitcher, Input, Static
 
 if TYPE_CHECKING:
     from budget_review.tui.app import ReviewApp
@@ -113,7 +114,7 @@ class ReviewScreen(NotesController, SearchController, inherit_bindings=False):
     # ------------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield PaneBar(id="pane-bar")
         with ContentSwitcher(id="panes", initial=self.active_pane):
             # Only the pane in sight: the first screen comes sooner.
