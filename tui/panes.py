@@ -58,20 +58,20 @@ def _findings() -> Widget:
 def _notes() -> Widget:
     from budget_review.tui.widgets.notes_pane import NotesTable
 
-    return NotesTable(id="notes-table")
+    return NotesTable()
 
 
 def _documents() -> Widget:
     from budget_review.tui.widgets.documents_pane import DocumentsTable
 
-    return DocumentsTable(id="documents-table")
+    return DocumentsTable()
 
 
 @dataclass(frozen=True)
 class Pane:
     id: str  # also the words' key: pane.<id>
     key: str  # the key that shows it
-    body: Callable[[], Widget]
+    body: Callable[[], Widget]  # made without an id: the screen names it by the pane
     focus: str  # the type of the widget that takes the keys when the pane is shown
 
     @property

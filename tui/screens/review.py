@@ -30,14 +30,12 @@ from budget_review.tui.session import OpenDocument, Stop, any_place, place_of
 from budget_review.tui.widgets.figure_grid import FigureGrid
 from budget_review.tui.widgets.footer import ReviewFooter
 from budget_review.tui.widgets.inspector import Inspector, ref_label
-from budget_review.tui.widgets.loading_line import LoadingLine
 from budget_review.tui.widgets.pane_bar import PaneBar
 from budget_review.tui.widgets.table_list import TableList
 from budget_review.tui.widgets.title_bar import TitleBar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Input, Static
@@ -49,6 +47,7 @@ if TYPE_CHECKING:
     from budget_review.tui.widgets.cards_pane import CardList
     from budget_review.tui.widgets.documents_pane import DocumentsTable
     from budget_review.tui.widgets.findings_pane import FindingsTable
+    from budget_review.tui.widgets.loading_line import LoadingLine
     from budget_review.tui.widgets.narrative_pane import ParagraphList
 
 # The widgets of the panes other than the tables are imported where they are first
@@ -118,7 +117,7 @@ class ReviewScreen(NotesController, SearchController, inherit_bindings=False):
         yield PaneBar(id="pane-bar")
         with ContentSwitcher(id="panes", initial=self.active_pane):
             # Only the pane in sight: the first screen comes sooner.
-            yield Vertical(pane(self.active_pane).body(), id=self.active_pane, classes="pane")
+            yield self._pane_body(self.active_pane)
         # The loading line and the search box are mounted when first wanted (above the
         # footer): a stored document opens before either is needed.
         yield ReviewFooter()
@@ -162,7 +161,9 @@ class ReviewScreen(NotesController, SearchController, inherit_bindings=False):
 
     def show_loading(self, name: str, done: int, total: int) -> None:
         if self._loading is None:
-            self._loading = LoadingLine(id="loading")
+            from budget_review.tui.widgets.loading_line import LoadingLine as Line
+
+            self._loading = Line(id="loading")
             self.mount(self._loading, before=self.query_one(ReviewFooter))
         self._loading.display = True
         self._loading.show(text("loading", self.lang, name=name), done, total)
@@ -280,8 +281,15 @@ class ReviewScreen(NotesController, SearchController, inherit_bindings=False):
         if first:
             self.call_later(self._build, pane_id)
 
+    @staticmethod
+    def _pane_body(pane_id: str) -> Widget:
+        """A pane's widget, named by the pane's id: the switcher shows it by that name."""
+        body = pane(pane_id).body()
+        body.id = pane_id
+        return body
+
     async def _build(self, pane_id: str) -> None:
-        body = Vertical(pane(pane_id).body(), id=pane_id, classes="pane")
+        body = self._pane_body(pane_id)
         body.display = False  # the switcher shows it, if it is still the one asked for
         await self.query_one("#panes", ContentSwitcher).mount(body)
         self.built.add(pane_id)
@@ -295,17 +303,21 @@ class ReviewScreen(NotesController, SearchController, inherit_bindings=False):
                 then()
 
     def _filter_by_table(self, root: Widget) -> None:
-        """The lists that can show the current table only: told which it is."""
+        """The lists that can show the current table only: told which it is (`root` may
+        be such a list itself: a pane just built)."""
+        nodes = [root, *root.walk_children()]
         if "findings" in self.built:
             from budget_review.tui.widgets.findings_pane import FindingsTable
 
-            for findings in root.query(FindingsTable):
-                findings.current_table = self.current_table
+            for findings in nodes:
+                if isinstance(findings, FindingsTable):
+                    findings.current_table = self.current_table
         if "notes" in self.built:
             from budget_review.tui.widgets.notes_pane import NotesTable
 
-            for notes in root.query(NotesTable):
-                notes.current_table = self.current_table
+            for notes in nodes:
+                if isinstance(notes, NotesTable):
+                    notes.current_table = self.current_table
 
     def _in_sight(self, pane_id: str) -> None:
         self.query_one("#panes", ContentSwitcher).current = pane_id
