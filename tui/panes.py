@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from budget_review.tui.widgets.figure_grid import TableGrid
+from budget_review.tui.widgets.figure_grid import FigureGrid, GridStatus
 from budget_review.tui.widgets.inspector import Inspector
 from budget_review.tui.widgets.table_list import TableList
 from textual.app import ComposeResult
@@ -25,10 +25,35 @@ class TablesPane(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield TableList(id="table-list")
-        with Vertical(id="table-side"):
-            yield Static(id="table-caption")
-            yield TableGrid()
-            yield Inspector(id="inspector")
+        yield TableSide(id="table-side")
+
+
+class TableSide(Vertical):
+    """The chosen table: its caption, the grid, the grid's status line, the inspector."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="table-caption")
+        yield FigureGrid(id="grid")
+        yield GridStatus(id="grid-status")
+        yield Inspector(id="inspector")
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "lang", self._relabel, init=False)
+        self._refresh_status()
+
+    def _relabel(self, lang: str) -> None:
+        self.query_one(FigureGrid).relabel()
+        self._refresh_status()
+
+    def on_figure_grid_scrolled(self, event: FigureGrid.Scrolled) -> None:
+        event.stop()
+        grid = self.query_one(FigureGrid)
+        self.query_one(GridStatus).show(event.span, grid.lang, grid.plain)
+
+    def _refresh_status(self) -> None:
+        grid = self.query_one(FigureGrid)
+        status = self.query_one(GridStatus)
+        status.show(status.span, grid.lang, grid.plain)
 
 
 def _cards() -> Widget:

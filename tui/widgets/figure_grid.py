@@ -32,9 +32,7 @@ from budget_review.tui.i18n import text
 from budget_review.tui.session import OpenDocument
 from rich.cells import cell_len
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
 from textual.coordinate import Coordinate
 from textual.events import Resize
 from textual.message import Message
@@ -542,33 +540,3 @@ class GridStatus(Static):
             line.append("   ")
         line.append_text(legend(lang, plain))
         self.update(line)
-
-
-class TableGrid(Vertical):
-    """The grid and its status line."""
-
-    DEFAULT_CSS = """
-    TableGrid { height: 1fr; }
-    """
-
-    def compose(self) -> ComposeResult:
-        yield FigureGrid(id="grid")
-        yield GridStatus(id="grid-status")
-
-    def on_mount(self) -> None:
-        self.watch(self.app, "lang", self._relabel, init=False)
-        self._refresh_status()
-
-    def _relabel(self, lang: str) -> None:
-        self.query_one(FigureGrid).relabel()
-        self._refresh_status()
-
-    def on_figure_grid_scrolled(self, event: FigureGrid.Scrolled) -> None:
-        event.stop()
-        grid = self.query_one(FigureGrid)
-        self.query_one(GridStatus).show(event.span, grid.lang, grid.plain)
-
-    def _refresh_status(self) -> None:
-        grid = self.query_one(FigureGrid)
-        status = self.query_one(GridStatus)
-        status.show(status.span, grid.lang, grid.plain)
