@@ -330,3 +330,36 @@ async def test_the_footer_keeps_the_palette_key_whole_when_narrow(
         assert line.rstrip().endswith("^p Palette")
         # the keys that do not fit are cut with "…", never clipped without a sign
         assert "…" in line and cell_len(line) <= 60
+
+
+async def test_the_list_of_tables_moves_by_keys_and_clicks_and_keeps_the_cursor_in_sight(
+    make_app: Callable[..., ReviewApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 16)) as pilot:
+        await loaded(pilot, app)
+        await pilot.press("T")
+        listed = app.query_one(TableList)
+        assert listed.has_focus and app.review.current_table == 1
+        await pilot.press("j", "j")
+        await pilot.pause()
+        assert app.review.current_table == 3
+        await pilot.press("G")
+        await pilot.pause()
+        # the last table is the document's last, and scrolled into the short list's sight
+        assert app.review.current_table == 13
+        assert listed.scroll_offset.y > 0
+        shown = [listed.render_line(y).text for y in range(listed.scrollable_content_region.height)]
+        assert any(line.startswith("表13") for line in shown)
+        await pilot.press("g")
+        await pilot.pause()
+        assert app.review.current_table == 1 and listed.scroll_offset.y == 0
+        # a title wrapped over two lines: a click on its second line opens that table
+        line = next(
+            y
+            for y in range(listed.scrollable_content_region.height)
+            if listed.render_line(y).text.startswith("表5")
+        )
+        await pilot.click(TableList, offset=(3, 1 + line + 1))  # below the border, one line down
+        await pilot.pause()
+        assert app.review.current_table == 5

@@ -54,7 +54,7 @@ async def test_annotating_a_figure(make_app: Callable[..., ReviewApp], tmp_path:
         )
         assert note.text == "请补充绩效目标表" and note.category == Category.PROBLEM
         assert place in app.review.noted_places()  # the grid marks it
-        assert "✎1" in str(app.query_one(TableList).get_option_at_index(11).prompt)
+        assert "✎1" in str(app.query_one(TableList).labels[11])
 
 
 async def test_accepting_a_finding_is_one_key(
