@@ -97,6 +97,25 @@ def _source_from_dict(data: dict[str, Any]) -> Source:
 
 
 def _row_to_dict(row: Row) -> dict[str, Any]:
+    """A row; of each figure only what its row does not already say (see `_row_from_dict`).
+
+    A table's figures are most of a stored document: written whole they made a cached
+    document's file three times the size, and its reading the larger part of the start-up."""
+    prefix = _key_prefix(row)
+    read_back = _unpage_line(_page_line(row.where))  # the row's place, as it is read
+    figures = {}
+    for col, fig in row.figures.items():
+        written: dict[str, Any] = {}
+        if prefix is None:
+            written["key"] = fig.key
+        if fig.raw != _default_raw(fig.value):
+            written["raw"] = fig.raw
+        if fig.repair:
+            written["repair"] = fig.repair.to_dict()
+        if fig.where != read_back:
+            written.update(_where(fig.where))
+        if written:
+            figures[col] = written
     return {
         "key": row.key,
         "code": row.code,
@@ -107,29 +126,46 @@ def _row_to_dict(row: Row) -> dict[str, Any]:
         "parent": row.parent,
         "values": {col: _dec(fig.value) for col, fig in row.figures.items()},
         **_page_line(row.where),
-        "figures": {
-            col: {
-                "key": fig.key,
-                "raw": fig.raw,
-                "repair": fig.repair.to_dict() if fig.repair else None,
-                **_where(fig.where),
-            }
-            for col, fig in row.figures.items()
-        },
+        **({"figure_keys": prefix} if prefix is not None else {}),
+        "figures": figures,
     }
+
+
+def _key_prefix(row: Row) -> str | None:
+    """`P` when every figure's key is `P/<column>`, as the readers make them."""
+    keys = [(fig.key, col) for col, fig in row.figures.items()]
+    if not keys:
+        return None
+    first, col = keys[0]
+    prefix = first[: -len(col) - 1] if first.endswith("/" + col) else None
+    if prefix is None or any(key != f"{prefix}/{c}" for key, c in keys):
+        return None
+    return prefix
+
+
+def _default_raw(value: Decimal | None) -> str:
+    """The printed text a figure is taken to have when only its amount was written."""
+    return "" if value is None else str(value)
 
 
 def _row_from_dict(data: dict[str, Any]) -> Row:
-    figures = {
-        col: Figure(
-            key=f["key"],
-            raw=f["raw"],
-            value=_undec(data["values"].get(col)),
-            where=_unwhere(f),
+    """A row as `_row_to_dict` writes it: a figure's key defaults to `<figure_keys>/<column>`,
+    its printed text to its amount, its place to the row's. (Files written before this
+    hold every field of every figure, and read the same.)"""
+    where = _unpage_line(data)
+    prefix = data.get("figure_keys")
+    written = data["figures"]
+    figures = {}
+    for col, amount in data["values"].items():
+        f = written.get(col, {})
+        value = _undec(amount)
+        figures[col] = Figure(
+            key=f["key"] if "key" in f else f"{prefix}/{col}",
+            raw=f["raw"] if "raw" in f else _default_raw(value),
+            value=value,
+            where=_unwhere(f) if "page" in f or "line" in f else where,
             repair=Text.from_data(f["repair"]) if f.get("repair") else None,
         )
-        for col, f in data["figures"].items()
-    }
     return Row(
         key=data["key"],
         name=data["name"],
@@ -139,7 +175,7 @@ def _row_from_dict(data: dict[str, Any]) -> Row:
         level=data.get("level", 0),
         parent=data.get("parent"),
         figures=figures,
-        where=_unpage_line(data),
+        where=where,
     )
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from budget_review.model import Document
-from budget_review.model.serialize import document_to_dict
+from budget_review.model.serialize import document_from_dict, document_to_dict
 from budget_review.store import Store, default_store_path
 
 
@@ -17,6 +17,50 @@ def test_round_trip_keeps_every_figure(tmp_path: Path, jincheng: Document) -> No
         loaded = store.load(jincheng.source.sha256)
     assert document_to_dict(loaded) == document_to_dict(jincheng)
     assert loaded.table(2).row("20807").figures["上年结转"].repair  # type: ignore[union-attr]
+
+
+def _figures(document: Document) -> list[tuple[object, ...]]:
+    return [
+        (fig.key, fig.raw, fig.value, fig.where, fig.repair)
+        for table in document.tables
+        for row in table.rows
+        for fig in row.figures.values()
+    ]
+
+
+@pytest.mark.xdist_group("shanghai_budget")
+def test_a_stored_pdf_keeps_each_figures_key_printed_text_page_and_box(
+    tmp_path: Path, shanghai_budget: Document
+) -> None:
+    with Store(tmp_path) as store:
+        store.add(shanghai_budget)
+        loaded = store.load(shanghai_budget.source.sha256)
+    figures = _figures(loaded)
+    assert figures == _figures(shanghai_budget)
+    assert any("," in raw for _, raw, *_ in figures)  # printed with separators, kept so
+    assert all(where.bbox for *_, where, _ in figures)
+
+
+def test_a_document_stored_with_every_field_of_every_figure_reads_the_same(
+    jincheng: Document,
+) -> None:
+    """As the store wrote documents before it left out what a figure's row already says."""
+    data = document_to_dict(jincheng)
+    for table, written in zip(jincheng.tables, data["tables"], strict=True):
+        for row, row_data in zip(table.rows, written["rows"], strict=True):
+            row_data.pop("figure_keys", None)
+            row_data["figures"] = {
+                col: {
+                    "key": fig.key,
+                    "raw": fig.raw,
+                    "repair": fig.repair.to_dict() if fig.repair else None,
+                    "page": fig.where.page,
+                    "line": fig.where.line,
+                    "bbox": None,
+                }
+                for col, fig in row.figures.items()
+            }
+    assert _figures(document_from_dict(data)) == _figures(jincheng)
 
 
 def test_re_ingesting_the_same_file_is_a_no_op(tmp_path: Path, jincheng: Document) -> None:
