@@ -193,7 +193,9 @@ def app_benchmarks() -> None:
             "app": [str(SCRIPT), "open", str(SAMPLE)],
             "minimal": [sys.executable, "-c", MINIMAL_APP],
         }
-        for _ in range(7):
+        # Fifteen rounds: a start-up varies by a tenth from one run to the next on a shared
+        # machine, and seven left the ratio's median moving by as much.
+        for _ in range(15):
             for name, command in commands.items():
                 screen, end = _started(command, ready_env)
                 runs[name][0].append(screen)

@@ -22,6 +22,8 @@ def figure_key(doc_sha: str, table: int | str, row_key: str, column: str) -> str
 
 @dataclass(frozen=True)
 class Address:
+    """Where in a document something is: a table cell or row, a card field, a paragraph or claim."""
+
     table: int | None = None
     row: str | None = None
     column: str | None = None

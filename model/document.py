@@ -59,6 +59,8 @@ class Figure:
 
 @dataclass
 class Row:
+    """One printed line of a table: its key (code, else name), level and figures by column."""
+
     key: str
     name: str
     code: str | None = None
@@ -77,6 +79,8 @@ class Row:
 
 @dataclass
 class Table:
+    """One standard table as printed: title, role, unit, columns and rows, and where it was read."""
+
     number: int | None
     title: str
     role: str | None  # a `model.roles` id; None for a table the reader could not place
@@ -141,6 +145,8 @@ class FundingSplit:
 
 @dataclass
 class Indicator:
+    """One line of a card's performance indicators (一级/二级/三级指标 and the target value)."""
+
     grid: Literal["period", "annual"]
     level1: str
     level2: str
@@ -209,6 +215,8 @@ class Claim:
 
 @dataclass
 class Section:
+    """A heading of the 情况说明 and the paragraphs under it, each with where it starts."""
+
     heading: str
     level: int
     paragraphs: list[str] = field(default_factory=list)
@@ -227,6 +235,8 @@ class Section:
 
 @dataclass
 class ContentsEntry:
+    """One line of the document's table of contents (目录)."""
+
     title: str
     page: int | None
     label: str | None = None
@@ -269,6 +279,8 @@ class UnreadTable:
 
 @dataclass
 class Source:
+    """The file a document was read from, by path and content hash."""
+
     path: str
     sha256: str
     format: Literal["pdf", "text"]
@@ -277,6 +289,8 @@ class Source:
 
 @dataclass
 class Meta:
+    """Who published the document, for which year, and what kind it is."""
+
     department: str | None = None
     year: int | None = None
     kind: Kind | None = None
@@ -286,6 +300,8 @@ class Meta:
 
 @dataclass
 class Document:
+    """A disclosure as read: its tables, cards, claims and text, and what could not be read."""
+
     source: Source
     meta: Meta = field(default_factory=Meta)
     tables: list[Table] = field(default_factory=list)

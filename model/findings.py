@@ -71,6 +71,8 @@ class Ref:
 
 @dataclass
 class Finding:
+    """One failed check: what was expected and found, and the figures involved (`refs`)."""
+
     rule: str
     severity: Severity
     message: Text
@@ -110,6 +112,8 @@ def _legacy_identity(ref: Ref) -> str:
 
 @dataclass
 class NotChecked:
+    """A rule that could not run on a document, and why."""
+
     rule: str
     reason: Text
     title: Text = field(default_factory=lambda: Text("", ""))  # what the rule checks

@@ -26,6 +26,8 @@ FISCAL = ("财政拨款",)
 
 @dataclass(frozen=True)
 class TableRole:
+    """A standard table: how its title is recognised and how it is laid out."""
+
     id: str
     family: str  # budget | final_accounts
     layout: str  # 2S two-sided, F functional, E economic, R revenue, U units, P projects, S single

@@ -11,6 +11,8 @@ from budget_review.store import Note, NoteBook, Store
 
 @dataclass
 class NotedDocument:
+    """A stored document with its findings and the notes written on it."""
+
     document: Document
     report: Report | None
     notes: list[Note]

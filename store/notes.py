@@ -78,6 +78,8 @@ class Target:
 
 @dataclass
 class Note:
+    """A reviewer's note on a place in a document, kept across re-parses of it."""
+
     id: str
     document: str  # sha256 of the document it was written on
     identity: str  # department|year|kind|scope, to follow corrected versions

@@ -43,6 +43,8 @@ def default_store_path() -> Path:
 
 @dataclass(frozen=True)
 class DocumentSummary:
+    """What the store's index says of a stored document, without reading it."""
+
     sha256: str
     path: str
     department: str | None

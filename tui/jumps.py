@@ -9,6 +9,8 @@ from budget_review.model import Address
 
 @dataclass(frozen=True)
 class Spot:
+    """A place the cursor was: a pane, and the cell, card or paragraph in it."""
+
     pane: str
     place: Address | None = None  # the grid's cell, or a card
     paragraph: int | None = None  # the narrative's paragraph

@@ -94,6 +94,8 @@ def _documents() -> Widget:
 
 @dataclass(frozen=True)
 class Pane:
+    """One pane of the review screen, declared once."""
+
     id: str  # also the words' key: pane.<id>
     key: str  # the key that shows it
     body: Callable[[], Widget]  # made without an id: the screen names it by the pane

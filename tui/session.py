@@ -69,6 +69,8 @@ def any_place(ref: Ref) -> Address | None:
 
 @dataclass
 class OpenDocument:
+    """A document open for review: its findings by place, and the stops of `]` and `[`."""
+
     document: Document
     report: Report
     by_place: dict[Address, list[Finding]] = field(default_factory=dict)

@@ -56,6 +56,8 @@ def header(column: str) -> str:
 
 @dataclass
 class GridColumn:
+    """One column of the grid: a code, a name, or the money of one table column."""
+
     key: str
     label: str
     kind: str  # code | name | money
@@ -73,6 +75,8 @@ class GridLine:
 
 @dataclass
 class Layout:
+    """How a table is drawn: its columns, its lines, and which columns stay fixed."""
+
     columns: list[GridColumn]
     lines: list[GridLine]
     fixed: int  # the label columns that stay while the figures scroll
@@ -177,6 +181,8 @@ class FigureGrid(DataTable[Text | str]):
 
     @dataclass
     class FigureFocused(Message):
+        """The cursor came to a figure (None: to a line with none)."""
+
         place: Address | None
 
     @dataclass

@@ -92,6 +92,8 @@ class TableList(ScrollView, can_focus=True):
 
     @dataclass
     class TableChosen(Message):
+        """The cursor came to a table in the list, or it was picked."""
+
         number: int | None
 
     def __init__(self, *, id: str | None = None) -> None:
