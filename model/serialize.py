@@ -464,8 +464,11 @@ def address_to_dict(at: Address) -> dict[str, Any]:
     }
 
 
+_ADDRESS_FIELDS = tuple(Address.__dataclass_fields__)
+
+
 def address_from_dict(data: dict[str, Any]) -> Address:
-    return Address(**{name: data.get(name) for name in Address.__dataclass_fields__})
+    return Address(*map(data.get, _ADDRESS_FIELDS))
 
 
 def ref_to_dict(ref: Ref) -> dict[str, Any]:

@@ -105,6 +105,8 @@ class TableList(ScrollView, can_focus=True):
         self._wrapped_width = -1
         self._line_entry: list[tuple[int, int]] = []  # screen line -> (entry, its line)
         self._first_line: list[int] = []  # entry -> its first line
+        # Lines drawn, by line and highlight: each frame of the first screen draws them all.
+        self._strips: dict[tuple[int, str], Strip] = {}
 
     def show(self, opened: OpenDocument, notes: dict[int, int] | None = None) -> None:
         notes = notes or {}
@@ -115,6 +117,7 @@ class TableList(ScrollView, can_focus=True):
         self._numbers = [table.number for table in opened.document.tables]
         self.highlighted = None
         self._wrapped_width = -1
+        self._strips.clear()
         self._wrap()
         self.refresh()
 
@@ -133,6 +136,7 @@ class TableList(ScrollView, can_focus=True):
             for label in self.labels
         ]
         self._wrapped_width = width
+        self._strips.clear()
         self._line_entry, self._first_line = [], []
         for entry, lines in enumerate(self._wrapped):
             self._first_line.append(len(self._line_entry))
@@ -143,20 +147,36 @@ class TableList(ScrollView, can_focus=True):
         self._wrap()
 
     def render_line(self, y: int) -> Strip:
-        self._wrap()
-        width = self.scrollable_content_region.width
-        base = self.rich_style
+        if self.scrollable_content_region.width != self._wrapped_width:
+            self._wrap()
         line = self.scroll_offset.y + y
+        entry = self._line_entry[line][0] if line < len(self._line_entry) else None
+        state = (
+            "highlight"
+            if entry is not None and entry == self.highlighted
+            else "hover"
+            if entry is not None and entry == self._hovered
+            else ""
+        )
+        strip = self._strips.get((line, state))
+        if strip is None:
+            strip = self._strips[line, state] = self._draw(line, state)
+        return strip
+
+    def _draw(self, line: int, state: str) -> Strip:
+        width = self.scrollable_content_region.width
+        style = self.rich_style
         if line >= len(self._line_entry):
-            return Strip.blank(width, base)
+            return Strip.blank(width, style)
+        if state:
+            style += self.get_component_rich_style(f"table-list--{state}")
         entry, n = self._line_entry[line]
-        style = base
-        if entry == self.highlighted:
-            style = base + self.get_component_rich_style("table-list--highlight")
-        elif entry == self._hovered:
-            style = base + self.get_component_rich_style("table-list--hover")
         segments = Segment.apply_style(self._wrapped[entry][n], style)
         return Strip(segments).extend_cell_length(width, style)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
 
     def watch_highlighted(self, highlighted: int | None) -> None:
         self.refresh()
