@@ -31,7 +31,7 @@ _YEAR = re.compile(r"^(?:19|20)\d{2}\s*年度?")
 
 
 def table_label(opened: OpenDocument, table: Table, notes: int) -> Text:
-    """`表N title ✗2 ⚠1 ∅ ✎1`: the title, its findings by severity, empty, notes."""
+    """`表N title ✗2 !1 ~3 ∅ ✎1`: the title, its findings by severity, empty, its notes."""
     label = Text()
     label.append(f"表{table.number} ", style="bold")
     label.append(_YEAR.sub("", table.title))
@@ -49,13 +49,14 @@ def table_label(opened: OpenDocument, table: Table, notes: int) -> Text:
 class TableList(ScrollView, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
         *OPTION_LIST_KEYS,
-        Binding("down", "cursor_down", show=False),
-        Binding("up", "cursor_up", show=False),
-        Binding("home", "first", show=False),
-        Binding("end", "last", show=False),
-        Binding("pagedown", "page_down", show=False),
-        Binding("pageup", "page_up", show=False),
-        Binding("enter", "select", show=False),
+        # Ids of their own, so that remapping j or k leaves the arrows as they are.
+        Binding("down", "cursor_down", "Down", show=False, id="list.arrow_down"),
+        Binding("up", "cursor_up", "Up", show=False, id="list.arrow_up"),
+        Binding("home", "first", "Top", show=False, id="list.home"),
+        Binding("end", "last", "Bottom", show=False, id="list.end"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="list.page_down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="list.page_up"),
+        Binding("enter", "select", "Open the table", show=False, id="list.open"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"table-list--highlight", "table-list--hover"}
