@@ -181,18 +181,24 @@ class NotesController(Screen[None]):
 
     def action_accept_finding(self) -> None:
         """`a`: the finding under the cursor (in the findings list, or the worst on the
-        focused figure) becomes a problem note in its own words."""
+        focused figure, or on the chosen number or paragraph of the text) becomes a problem
+        note in its own words."""
         from budget_review.tui.widgets.findings_pane import FindingsTable
+        from budget_review.tui.widgets.narrative_pane import ParagraphList
 
         focused = self.focused
         finding = None
+        here: list[Finding] = []
         if isinstance(focused, FindingsTable) and focused.findings:
             finding = focused.findings[max(focused.cursor_row, 0)]
         elif isinstance(focused, FigureGrid) and self.current is not None:
             place = focused.place_at_cursor()
             here = self.current.findings_at(place) if place is not None else []
-            if here:
-                finding = max(here, key=lambda f: f.severity.rank)
+        elif isinstance(focused, ParagraphList):
+            mark, row = focused.current_mark, focused.current
+            here = mark.findings if mark is not None else row.findings if row is not None else []
+        if here:
+            finding = max(here, key=lambda f: f.severity.rank)
         if finding is None:
             self.notify(text("note.no_finding", self.lang), markup=False)
             return

@@ -283,3 +283,23 @@ async def test_the_inspector_grows_and_shrinks(make_app: Callable[..., ReviewApp
         await pilot.press("W")
         await pilot.pause()
         assert app.query_one("#narrative-side").outer_size.height == before + 2
+
+
+async def test_a_on_a_failing_number_accepts_its_finding(
+    make_app: Callable[..., ReviewApp], tmp_path: Path
+) -> None:
+    from budget_review.tui.screens.note_editor import NoteEditor
+
+    app = make_app(_edited(tmp_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        rows = await _to_failing_number(pilot, app)
+        assert rows.has_focus and rows.current_mark is not None
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        (note,) = NoteBook(tmp_path / "db").all()
+        assert note.target.kind == "finding" and note.target.rule == "N1"
+        assert "31,317.80" in note.text

@@ -17,9 +17,10 @@ from budget_review.tui.widgets.cards_pane import CardList
 from budget_review.tui.widgets.documents_pane import DocumentsTable
 from budget_review.tui.widgets.figure_grid import FigureGrid
 from budget_review.tui.widgets.footer import ReviewFooter
-from budget_review.tui.widgets.table_list import TableList
+from budget_review.tui.widgets.table_list import TableList, fold
 from rich.cells import cell_len
 from rich.console import Console
+from rich.text import Text
 from textual.widgets import Static
 
 from tests.conftest import JINCHENG_TXT
@@ -363,3 +364,28 @@ async def test_the_list_of_tables_moves_by_keys_and_clicks_and_keeps_the_cursor_
         await pilot.click(TableList, offset=(3, 1 + line + 1))  # below the border, one line down
         await pilot.pause()
         assert app.review.current_table == 5
+
+
+def test_a_long_title_fills_its_numbers_line_and_breaks_between_characters() -> None:
+    label = Text()
+    label.append("表5 ", style="bold")
+    label.append("一般公共预算支出预算表（不含上年结转）")
+    label.append(" ✗12", style="red")
+    assert [line.plain for line in fold(label, 32)] == [
+        "表5 一般公共预算支出预算表（不含",
+        "上年结转） ✗12",
+    ]
+    # a bracket stays with the words it encloses, at either end of a line
+    assert [line.plain for line in fold(label, 28)] == [
+        "表5 一般公共预算支出预算表",
+        "（不含上年结转） ✗12",
+    ]
+    assert [line.plain for line in fold(label, 40)] == [
+        "表5 一般公共预算支出预算表（不含上年结",
+        "转） ✗12",
+    ]
+    # a marker is never split, and a word wider than the list is folded, not cut
+    narrow = [line.plain for line in fold(Text("表10 abcdefghijklmnopqrstuvwxyz ✗1"), 12)]
+    assert all(cell_len(line) <= 12 for line in narrow)
+    assert "".join(narrow) == "表10 abcdefghijklmnopqrstuvwxyz ✗1"
+    assert narrow[-1].endswith("✗1")

@@ -16,6 +16,7 @@ from budget_review.model import Severity, Table
 from budget_review.tui.format import MARKERS, STYLES
 from budget_review.tui.session import OpenDocument
 from budget_review.tui.widgets.list_keys import OPTION_LIST_KEYS
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.text import Text
 from textual import events
@@ -44,6 +45,46 @@ def table_label(opened: OpenDocument, table: Table, notes: int) -> Text:
     if notes:
         label.append(f" ✎{notes}")
     return label
+
+
+# A Chinese character (or full-width mark) on its own, a run of anything else but spaces,
+# or spaces: the units a line may break between.
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+_TOKEN = re.compile(rf"[{_CJK}]|[^\s{_CJK}]+|\s+")
+_CLOSING = set("）」』】〉》”’、，。：；！？")
+_OPENING = set("（「『【〈《“‘")
+
+
+def fold(label: Text, width: int) -> list[Text]:
+    """The label in lines of at most `width` cells, broken as Chinese is: between any two
+    characters, never before a closing mark (）」，) nor after an opening one, and
+    elsewhere at spaces (rich breaks only at spaces: a long title would start on the line
+    below its number)."""
+    breaks: list[int] = []
+    column = 0
+    last: tuple[int, int, str] | None = None  # the line's last piece: start, cells, text
+    for token in _TOKEN.finditer(label.plain):
+        word = token.group()
+        if word.isspace():
+            column += cell_len(word)  # at a line's end: dropped below
+            last = None
+            continue
+        # a word wider than a line is folded between its characters
+        pieces = list(enumerate(word)) if cell_len(word) > width else [(0, word)]
+        for offset, piece in pieces:
+            start, cells = token.start() + offset, cell_len(piece)
+            if column and column + cells > width:
+                keep = piece in _CLOSING or (last is not None and last[2] in _OPENING)
+                if keep and last is not None and last[0] not in breaks:
+                    start, cells = last[0], last[1] + cells  # the two go down together
+                breaks.append(start)
+                column = 0
+            column += cells
+            last = (token.start() + offset, cell_len(piece), piece)
+    lines = list(label.divide(breaks))
+    for line in lines:
+        line.rstrip()
+    return lines
 
 
 class TableList(ScrollView, can_focus=True):
@@ -133,8 +174,7 @@ class TableList(ScrollView, can_focus=True):
             return
         console = self.app.console
         self._wrapped = [
-            [list(line.render(console)) for line in label.wrap(console, width)]
-            for label in self.labels
+            [list(line.render(console)) for line in fold(label, width)] for label in self.labels
         ]
         self._wrapped_width = width
         self._strips.clear()
