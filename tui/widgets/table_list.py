@@ -2,8 +2,8 @@
 
 Drawn through Textual's line API from labels wrapped once per width: Textual's
 `OptionList` lays every option out as rich content again on each of the first
-screen's frames, which cost the first screen of a stored document ~20 ms (measured
-A/B), more than its 60-row grid.
+screen's frames: 19–28 ms of a stored document's first screen on a slow machine, more
+than its 65-row grid took.
 """
 
 from __future__ import annotations
