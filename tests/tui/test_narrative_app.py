@@ -297,9 +297,7 @@ async def test_a_on_a_failing_number_accepts_its_finding(
         await pilot.press("a")
         await pilot.pause()
         assert isinstance(app.screen, NoteEditor)
-        await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await _write(pilot, "")  # saved as accepting wrote it
         (note,) = NoteBook(tmp_path / "db").all()
         assert note.target.kind == "finding" and note.target.rule == "N1"
         assert "31,317.80" in note.text
